@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['device_available', 'default_device', 'set_seed', 'check_same_shape']
 
-# %% ../nbs/library/00_core.ipynb #3dfb989c
+# %% ../nbs/library/00_core.ipynb #cccb6b0e
 import os, random
 import numpy as np
 import torch
 
-# %% ../nbs/library/00_core.ipynb #3c70519d
+# %% ../nbs/library/00_core.ipynb #c7dab4e8
 def _mps_available():
     mps = getattr(torch.backends, 'mps', None)
     return mps is not None and mps.is_available()
@@ -22,7 +22,7 @@ def device_available(device) -> bool:
     if kind == 'mps': return _mps_available()
     return kind == 'cpu'
 
-# %% ../nbs/library/00_core.ipynb #4d85fa86
+# %% ../nbs/library/00_core.ipynb #b1282ce1
 def default_device() -> torch.device:
     "`LESSONLIB_DEVICE` if set, else CUDA, then Apple MPS, then the CPU"
     name = os.environ.get('LESSONLIB_DEVICE', '').strip()
@@ -37,7 +37,7 @@ def default_device() -> torch.device:
     if _mps_available(): return torch.device('mps')
     return torch.device('cpu')
 
-# %% ../nbs/library/00_core.ipynb #c8653ca8
+# %% ../nbs/library/00_core.ipynb #75d60fb7
 def set_seed(seed:int=42):
     "Seed Python's, NumPy's and PyTorch's random number generators (all GPUs too)"
     random.seed(seed)
@@ -45,7 +45,7 @@ def set_seed(seed:int=42):
     torch.manual_seed(seed)
     torch.cuda.manual_seed_all(seed)
 
-# %% ../nbs/library/00_core.ipynb #907ed3e9
+# %% ../nbs/library/00_core.ipynb #fd3a4322
 def check_same_shape(preds, targets, fix:str=''):
     "Raise a `ValueError` that explains the fix unless `preds` and `targets` have the same shape"
     if preds.shape == targets.shape: return

@@ -1,0 +1,45 @@
+# Two commands do all set-up from a fresh clone: `make lab` and `make test`.
+# Each creates .venv the first time (or when setup.py/settings.ini change) and reuses it after.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv lab test test-slow check export readme bench clean
+
+$(STAMP): setup.py settings.ini
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[dev]"
+	touch $@
+
+venv: $(STAMP)
+
+lab: $(STAMP)          ## open the course in JupyterLab
+	$(BIN)/jupyter lab nbs/index.ipynb
+
+test: $(STAMP)         ## run every notebook (slow cells skipped) and tests/
+	$(BIN)/python -m pytest tests
+
+test-slow: $(STAMP)    ## the same, with the `#| slow` cells too
+	LESSONLIB_TEST_FLAGS=slow $(BIN)/python -m pytest tests
+
+export: $(STAMP)       ## notebooks -> lessonlib/, outputs stripped
+	IN_TEST= $(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+
+check: $(STAMP)        ## fail if nbdev_export/nbdev_clean change any file, or README.md is out of date
+	@before="$$(git status --porcelain; git diff)"; \
+	IN_TEST= $(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/python tools/readme.py --check || exit 1; \
+	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
+	  echo "nbdev_export/nbdev_clean changed the files above: review and commit them"; exit 1; fi; \
+	echo "notebooks clean, package in sync"
+
+readme: $(STAMP)       ## nbs/index.ipynb -> README.md
+	$(BIN)/python tools/readme.py
+
+bench: $(STAMP)        ## speed benchmarks (they print numbers; nothing is asserted)
+	$(BIN)/python benchmarks/bench_data.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,32 @@
+"""Write README.md from nbs/index.ipynb (the course home page), or with --check, fail if they differ.
+
+nbdev's own `nbdev_readme` needs Quarto; this does the same job for our one page: markdown cells
+are copied, code cells become Python blocks, and cells marked `#| hide` are left out."""
+import json, sys
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+index, readme = root/'nbs'/'index.ipynb', root/'README.md'
+banner = '<!-- README.md is generated from nbs/index.ipynb by tools/readme.py: edit the notebook, then run `make readme`. -->\n\n'
+
+def render(nb_path=index) -> str:
+    parts = []
+    for cell in json.loads(Path(nb_path).read_text(encoding='utf-8'))['cells']:
+        src = ''.join(cell['source']).strip()
+        if not src or src.startswith('#| hide'): continue
+        if cell['cell_type'] == 'markdown':   # links are relative to nbs/ in the notebook, to the root here
+            parts.append(src.replace('](lessons/', '](nbs/lessons/').replace('](library/', '](nbs/library/'))
+        elif cell['cell_type'] == 'code':
+            lines = [l for l in src.splitlines() if not l.startswith('#|')]
+            parts.append('```python\n' + '\n'.join(lines) + '\n```')
+    return banner + '\n\n'.join(parts) + '\n'
+
+if __name__ == '__main__':
+    text = render()
+    if '--check' in sys.argv:
+        if readme.read_text(encoding='utf-8') != text:
+            sys.exit('README.md is out of date with nbs/index.ipynb: run `make readme` and commit README.md.')
+        print('README.md matches nbs/index.ipynb')
+    else:
+        readme.write_text(text, encoding='utf-8')
+        print(f'wrote {readme.relative_to(root)}')
