@@ -24,15 +24,15 @@ test: $(STAMP)         ## run every notebook (slow cells skipped) and tests/
 test-slow: $(STAMP)    ## the same, with the `#| slow` cells too
 	LESSONLIB_TEST_FLAGS=slow $(BIN)/python -m pytest tests
 
-export: $(STAMP)       ## notebooks -> lessonlib/, outputs stripped
-	IN_TEST= $(BIN)/nbdev_export
+export: $(STAMP)       ## strip notebook outputs, then write lessonlib/ from the notebooks
 	$(BIN)/nbdev_clean
+	IN_TEST= $(BIN)/nbdev_export
 
-check: $(STAMP)        ## fail if nbdev_export/nbdev_clean change any file, or README.md is out of date
+check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, or README.md is out of date
 	@before="$$(git status --porcelain; git diff)"; \
-	IN_TEST= $(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/python tools/readme.py --check || exit 1; \
+	$(BIN)/nbdev_clean && IN_TEST= $(BIN)/nbdev_export && $(BIN)/python tools/readme.py --check || exit 1; \
 	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
-	  echo "nbdev_export/nbdev_clean changed the files above: review and commit them"; exit 1; fi; \
+	  echo "nbdev_clean/nbdev_export changed the files above: review and commit them"; exit 1; fi; \
 	echo "notebooks clean, package in sync"
 
 readme: $(STAMP)       ## nbs/index.ipynb -> README.md

@@ -6,14 +6,14 @@
 __all__ = ['MNIST_SAMPLE', 'MNIST', 'Layout', 'check_layout', 'cache_dir', 'extract_archive', 'find_data', 'mnist_sample_path',
            'mnist_path', 'is_offline_sample', 'offline_sample', 'load_digits', 'mnist_sample_tensors', 'mnist_tensors']
 
-# %% ../nbs/library/01_data.ipynb #77ce25fd
+# %% ../nbs/library/01_data.ipynb #c91bde96
 import hashlib, os, shutil, socket, tarfile, tempfile, warnings, zlib
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 
-# %% ../nbs/library/01_data.ipynb #d33861f0
+# %% ../nbs/library/01_data.ipynb #80e7de4e
 class Layout:
     "Where a data set comes from and which `split/label` folders it has"
     def __init__(self, name, url, splits, labels, per_label):
@@ -28,7 +28,7 @@ _URL = 'https://s3.amazonaws.com/fast-ai-'
 MNIST_SAMPLE = Layout('mnist_sample', f'{_URL}sample/mnist_sample.tgz', ('train','valid'), (3,7), (400,100))
 MNIST = Layout('mnist_png', f'{_URL}imageclas/mnist_png.tgz', ('training','testing'), tuple(range(10)), (400,100))
 
-# %% ../nbs/library/01_data.ipynb #67586178
+# %% ../nbs/library/01_data.ipynb #7cda18a0
 def check_layout(path, layout=MNIST_SAMPLE):
     "Return `path` if it has every folder of `layout`, else raise an error naming what is missing"
     path = Path(path)
@@ -39,7 +39,7 @@ def check_layout(path, layout=MNIST_SAMPLE):
                                 f"{'/'.join(layout.splits)}, at a folder holding {layout.name}/, or at {layout.name}.tgz.")
     return path
 
-# %% ../nbs/library/01_data.ipynb #545b484b
+# %% ../nbs/library/01_data.ipynb #4aa90e18
 def cache_dir() -> Path:
     "Where lessonlib keeps extracted archives, the offline sample and tensor caches: `LESSONLIB_CACHE` or `~/.cache/lessonlib`"
     d = Path(os.environ.get('LESSONLIB_CACHE') or Path.home()/'.cache'/'lessonlib').expanduser()
@@ -58,7 +58,7 @@ def _publish(tmp, dest):
         shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
-# %% ../nbs/library/01_data.ipynb #44765b59
+# %% ../nbs/library/01_data.ipynb #2a7702a0
 def extract_archive(archive, layout=MNIST_SAMPLE) -> Path:
     "Extract `archive` (a .tgz holding `layout.name/`) into `cache_dir()` once, and return the data folder"
     archive = Path(archive)
@@ -78,7 +78,7 @@ def extract_archive(archive, layout=MNIST_SAMPLE) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
-# %% ../nbs/library/01_data.ipynb #69f3813f
+# %% ../nbs/library/01_data.ipynb #a7d68294
 def _from_user_path(path, layout):
     "The data folder that `path` (a data folder, a folder holding it or its archive, or the archive) points at"
     path = Path(path).expanduser()
@@ -89,7 +89,7 @@ def _from_user_path(path, layout):
     if (path/f'{layout.name}.tgz').is_file(): return extract_archive(path/f'{layout.name}.tgz', layout)
     return check_layout(path, layout)
 
-# %% ../nbs/library/01_data.ipynb #d179fafe
+# %% ../nbs/library/01_data.ipynb #33a61aa0
 def _untar(layout):
     "fastai's `untar_data`, giving up quickly when offline"
     from fastai.data.external import untar_data
@@ -101,7 +101,7 @@ def _untar(layout):
                          f"{Path(os.environ.get('FASTAI_HOME', '~/.fastai'))/'archive'} and run again.") from None
     finally: socket.setdefaulttimeout(old)
 
-# %% ../nbs/library/01_data.ipynb #df258041
+# %% ../nbs/library/01_data.ipynb #17af3d89
 def find_data(layout, path=None) -> Path:
     "The folder of `layout`: from `path` or LESSONLIB_DATA, then fastai's cache or download, then the offline sample"
     path = path or os.environ.get('LESSONLIB_DATA')
@@ -119,7 +119,7 @@ def mnist_path(path=None) -> Path:
     "The folder of full MNIST (`training/0..9`, `testing/0..9`)"
     return find_data(MNIST, path)
 
-# %% ../nbs/library/01_data.ipynb #115c4cbd
+# %% ../nbs/library/01_data.ipynb #4f88de30
 def is_offline_sample(path) -> bool:
     "Whether `path` is the smaller offline sample rather than the full data set"
     return (Path(path)/'OFFLINE_SAMPLE.txt').exists()
@@ -148,7 +148,7 @@ def offline_sample(layout=MNIST_SAMPLE) -> Path:
     warnings.warn(_offline_warning(layout, dest), stacklevel=3)
     return check_layout(dest, layout)
 
-# %% ../nbs/library/01_data.ipynb #a47980ea
+# %% ../nbs/library/01_data.ipynb #7f02c40b
 def _scan(folder):
     "The paths of the images in `folder`, sorted by name, and a fingerprint of their names, sizes and modification times"
     if not folder.is_dir(): raise FileNotFoundError(f"{folder} does not exist: is {folder.parent.parent} an MNIST folder?")
@@ -168,7 +168,7 @@ def _read_image(fn):
     except (OSError, SyntaxError) as e:
         raise ValueError(f"{fn} is not a readable image ({e}). Remove it, or delete the data folder and download it again.") from None
 
-# %% ../nbs/library/01_data.ipynb #9f36bc72
+# %% ../nbs/library/01_data.ipynb #73a71113
 def load_digits(path, split, digit) -> torch.Tensor:
     "The images in `path/split/digit`, sorted by name, as a float tensor `[N,28,28]` in [0,1] (cached)"
     folder = Path(path)/split/str(digit)
@@ -184,7 +184,7 @@ def load_digits(path, split, digit) -> torch.Tensor:
     os.replace(tmp, cache)
     return images.float().div_(255)
 
-# %% ../nbs/library/01_data.ipynb #38b53f23
+# %% ../nbs/library/01_data.ipynb #de6cd8ab
 def mnist_sample_tensors(path=None):
     "`(train_x, train_y, valid_x, valid_y)` of MNIST_SAMPLE: x is `[N,784]`, y is `[N,1]`, 1 for a 3 and 0 for a 7"
     path = mnist_sample_path(path)
@@ -195,7 +195,7 @@ def mnist_sample_tensors(path=None):
         return x, y
     return *xy('train'), *xy('valid')
 
-# %% ../nbs/library/01_data.ipynb #15347d19
+# %% ../nbs/library/01_data.ipynb #871b948f
 def mnist_tensors(path=None):
     "`(train_x, train_y, valid_x, valid_y)` of full MNIST: x is `[N,784]`, y is `[N]`, the digit as an integer"
     path = mnist_path(path)
