@@ -43,3 +43,13 @@ bench: $(STAMP)        ## speed benchmarks (they print numbers; nothing is asser
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# Two checks of the paths learners take (each a step of .ci/run, after `make test`):
+.PHONY: test-browser test-runtime
+
+test-browser: $(STAMP) ## lesson 1 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot
+	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
+
+test-runtime:          ## every lesson from the built wheel beside the newest fastai and fastcore, as on Colab
+	PYTHON=$(PYTHON) bash checks/newest_runtime.sh

@@ -2,6 +2,8 @@
 
 The setup cell does nothing locally; on Colab or Kaggle it installs lessonlib from the project's
 repository (settings.ini's git_url) when it is missing, keeping their torch and fastai.
+Lessons carry no `nbdev_export()` cell (nbdev is a development tool, missing on Colab and Kaggle):
+`make export` writes the package.
 Run `python tools/lesson_header.py` after adding a lesson; `--check` fails if a lesson lacks it."""
 import json, sys
 from configparser import ConfigParser
@@ -35,12 +37,13 @@ def cell(kind, src):
 
 def with_header(nb_json, nb):
     "The cells of `nb_json` with the header right after the title cell, replacing an old header"
-    cells = [c for c in nb_json['cells'] if not ''.join(c['source']).startswith((BADGES_MARK, SETUP_MARK))]
+    cells = [c for c in nb_json['cells'] if not ''.join(c['source']).startswith((BADGES_MARK, SETUP_MARK))
+             and 'nbdev_export(' not in ''.join(c['source'])]
     return cells[:1] + [cell('markdown', badges(nb)), cell('code', setup_code())] + cells[1:]
 
 def has_header(nb_json, nb) -> bool:
-    srcs = [''.join(c['source']) for c in nb_json['cells'][1:3]]
-    return srcs == [badges(nb), setup_code()]
+    srcs = [''.join(c['source']) for c in nb_json['cells']]
+    return srcs[1:3] == [badges(nb), setup_code()] and not any('nbdev_export(' in s for s in srcs)
 
 if __name__ == '__main__':
     bad = []

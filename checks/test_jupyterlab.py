@@ -1,0 +1,247 @@
+"""A lesson as a learner runs it: JupyterLab in a real browser, Run All Cells, then move a slider.
+
+    make test-browser     (or: .venv/bin/python -m pytest checks/test_jupyterlab.py -s)
+
+Starts `jupyter lab` from this venv on a free localhost port with its own config, data and runtime
+folders, opens a copy of the lesson (nothing in the repo changes), runs every cell from the Run
+menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
+and moving the first slider redraws its figure in place. Drives Debian's Chromium (/usr/bin/chromium,
+`apt-get install chromium`) with Playwright. Screenshots go to $LESSONLIB_ARTIFACTS (or a temp folder).
+LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks another notebook instead of lesson 1."""
+import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+from pathlib import Path
+import pytest
+
+root = Path(__file__).resolve().parent.parent
+CHROMIUM = '/usr/bin/chromium'
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                 '--disable-sync', '--no-first-run', '--disable-quic']
+LESSON = Path(os.environ.get('LESSONLIB_BROWSER_NB') or root/'nbs'/'lessons'/'01_how_a_net_works.ipynb').resolve()
+RUN_TIMEOUT = 300   # seconds for Run All Cells
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def http(url, method='GET'):
+    with urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=10) as r: return r.read()
+
+
+def pids_using(marker):
+    "Processes whose command line mentions `marker` (our temp folder): the server's kernels"
+    found = []
+    for p in Path('/proc').iterdir():
+        if not p.name.isdigit() or int(p.name) == os.getpid(): continue
+        try: cmd = (p/'cmdline').read_bytes().replace(b'\0', b' ').decode(errors='replace')
+        except OSError: continue
+        if marker in cmd: found.append(int(p.name))
+    return found
+
+
+@pytest.fixture(scope='module')
+def artifacts():
+    d = Path(os.environ.get('LESSONLIB_ARTIFACTS') or tempfile.mkdtemp(prefix='lessonlib-browser-'))
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture(scope='module')
+def lab(artifacts):
+    "A JupyterLab server on a copy of settings.ini and nbs/; yields (base url, token, copied notebook)"
+    tmp = Path(tempfile.mkdtemp(prefix='lessonlib-lab-'))
+    proj = tmp/'project'   # a copy of the nbdev project, so the lesson's nbdev_export cell works and writes here
+    proj.mkdir()
+    shutil.copy(root/'settings.ini', proj)
+    shutil.copytree(root/'nbs', proj/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints', '_proc'))
+    dest = proj/'nbs'/'lessons'/LESSON.name
+    shutil.copy(LESSON, dest)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(('JUPYTER', 'JPY_')) and k not in ('MPLBACKEND', 'IN_TEST', 'IPYTHONDIR')}
+    env.update(JUPYTER_CONFIG_DIR=str(tmp/'config'), JUPYTER_DATA_DIR=str(tmp/'data'),
+               JUPYTER_RUNTIME_DIR=str(tmp/'runtime'), IPYTHONDIR=str(tmp/'ipython'))
+    # Show every cell in the page (no virtual scrolling), so each cell's outputs can be read.
+    settings = tmp/'config'/'lab'/'user-settings'/'@jupyterlab'
+    (settings/'notebook-extension').mkdir(parents=True)
+    (settings/'notebook-extension'/'tracker.jupyterlab-settings').write_text(json.dumps({'windowingMode': 'none', 'scrollPastEnd': False}))
+    (settings/'apputils-extension').mkdir(parents=True)
+    (settings/'apputils-extension'/'notification.jupyterlab-settings').write_text(
+        json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
+    port, token = free_port(), os.urandom(16).hex()
+    log = open(artifacts/'jupyterlab.log', 'w')
+    cmd = [str(Path(sys.prefix)/'bin'/'jupyter'), 'lab', '--no-browser', f'--ServerApp.port={port}',
+           '--ServerApp.ip=127.0.0.1', '--ServerApp.port_retries=0', f'--IdentityProvider.token={token}',
+           f'--ServerApp.root_dir={proj}', '--LabApp.news_url=None',
+           '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate', '--LabApp.extension_manager=readonly']
+    if os.geteuid() == 0: cmd.append('--allow-root')   # as CI runs
+    server = subprocess.Popen(cmd, env=env, cwd=proj, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f'http://127.0.0.1:{port}'
+    try:
+        for _ in range(120):
+            if server.poll() is not None:
+                pytest.fail(f'jupyter lab exited with {server.returncode}:\n{(artifacts/"jupyterlab.log").read_text()[-3000:]}')
+            try: http(f'{base}/api/status?token={token}'); break
+            except OSError: time.sleep(0.5)
+        else: pytest.fail(f'jupyter lab did not answer on {base} within 60s; see {artifacts/"jupyterlab.log"}')
+        yield base, token, dest
+    finally:
+        try:   # shut the kernels down the way JupyterLab does, then the server
+            for k in json.loads(http(f'{base}/api/kernels?token={token}')):
+                http(f'{base}/api/kernels/{k["id"]}?token={token}', method='DELETE')
+        except OSError: pass
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try: server.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL); server.wait(5)
+        log.close()
+        left = pids_using(str(tmp))   # kernels run in their own session: find them by their connection file
+        for pid in left:
+            try: os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError: pass
+        shutil.rmtree(tmp, ignore_errors=True)
+        assert not left, f'processes {left} were still running after the server stopped'
+
+
+@pytest.fixture(scope='module')
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f'{CHROMIUM} is missing: install Debian\'s Chromium with `apt-get install -y chromium`')
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def cell_sources(nb_path):
+    return [''.join(c['source']) for c in json.loads(Path(nb_path).read_text(encoding='utf-8'))['cells']]
+
+
+def where(nb, sources, i):
+    lines = [l for l in sources[i].splitlines() if l.strip()] if i < len(sources) else ['?']
+    first = next((l for l in lines if not re.match(r'\s*#\s*\|', l)), lines[0] if lines else '')   # past `#|` lines
+    name = LESSON.relative_to(root) if LESSON.is_relative_to(root) else LESSON   # the notebook that was copied
+    return f'{name}, cell {i} ({first!r})'
+
+
+# Per cell (in notebook order): error outputs, widget outputs shown as text, widgets and sliders.
+READ_CELLS = r'''() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].map(c => {
+  const texts = sel => [...c.querySelectorAll(sel)].map(e => e.innerText);
+  return {
+    code: c.classList.contains('jp-CodeCell'),
+    prompt: (c.querySelector('.jp-InputPrompt') || {}).innerText || '',
+    stderr: texts('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'),
+    text: texts('.jp-OutputArea-output.jp-RenderedText, .jp-OutputArea-output .jp-RenderedText'),
+    widgets: c.querySelectorAll('.jupyter-widgets').length,
+    widgetText: texts('.jupyter-widgets'),
+    sliders: c.querySelectorAll('.jupyter-widgets .widget-slider, .jupyter-widgets .widget-hslider').length,
+  };
+})'''
+
+
+def wait_for_run(page, timeout=RUN_TIMEOUT):
+    "Wait until no cell is queued or running ([*]) and the kernel is idle, twice in a row"
+    end, calm = time.time() + timeout, 0
+    while time.time() < end:
+        busy = page.evaluate('''() => [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')]
+                                       .some(p => p.innerText.includes('*'))''')
+        idle = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').count() > 0
+        calm = calm + 1 if idle and not busy else 0
+        if calm >= 3: return
+        time.sleep(1)
+    raise AssertionError(f'the notebook was still running after {timeout}s')
+
+
+def start_kernel(page, base, token, nb):
+    "Accept JupyterLab's 'Select Kernel' dialog as a learner does, and wait until the kernel is idle"
+    end = time.time() + 90
+    while time.time() < end:
+        dialog = page.locator('.jp-Dialog')
+        if dialog.count():
+            text = dialog.inner_text()
+            assert 'Select Kernel' in text and 'Python 3' in text, f'{nb.name}: unexpected dialog in JupyterLab:\n{text}'
+            dialog.locator('.jp-Dialog-button.jp-mod-accept').click()
+        sessions = json.loads(http(f'{base}/api/sessions?token={token}'))
+        if any(s['path'].endswith(nb.name) and s['kernel']['execution_state'] == 'idle' for s in sessions): return
+        time.sleep(0.5)
+    raise AssertionError(f'{nb.name}: no kernel started in JupyterLab within 90s')
+
+
+def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
+    base, token, nb = lab
+    sources = cell_sources(nb)
+    rel = nb.relative_to(nb.parents[2]).as_posix()   # nbs/lessons/NAME.ipynb
+    page = browser.new_page(viewport={'width': 1400, 'height': 1000})
+    page.route(re.compile(r'^(?!https?://127\.0\.0\.1:)'), lambda route: route.abort())   # only our server (badges stay blank)
+    messages = []
+    page.on('console', lambda m: messages.append(m.text) if m.type == 'error' and 'ERR_FAILED' not in m.text else None)
+    try:
+        page.goto(f'{base}/lab/tree/{rel}?token={token}', timeout=60_000)
+        page.locator('.jp-Notebook .jp-Cell').first.wait_for(timeout=60_000)
+        start_kernel(page, base, token, nb)
+        t0 = time.time()
+        page.locator('.lm-MenuBar-itemLabel', has_text=re.compile('^Run$')).click()
+        page.locator('.lm-Menu-itemLabel', has_text=re.compile('^Run All Cells$')).click()
+        wait_for_run(page)
+        print(f'\n{nb.name}: Run All Cells took {time.time() - t0:.1f}s in JupyterLab')
+        cells = page.evaluate(READ_CELLS)
+        assert len(cells) == len(sources), f'{len(cells)} cells in the page, {len(sources)} in {nb.name}'
+
+        for i, c in enumerate(cells):   # an error in any cell, in notebook order
+            bad = [t for t in c['stderr'] if 'Traceback' in t or 'Error' in t]
+            bad += [t for t in c['text'] if 'Traceback' in t or re.search(r'^\w*(Error|Exception)\b', t, re.M)]
+            bad += [t for t in c['widgetText'] if 'Error displaying widget' in t]
+            assert not bad, f'{where(nb, sources, i)} shows an error in JupyterLab:\n{bad[0][-2000:]}'
+        not_run = [i for i, c in enumerate(cells) if c['code'] and sources[i].strip() and not re.search(r'\d', c['prompt'])]
+        assert not not_run, f'{where(nb, sources, not_run[0])} was not run by Run All Cells'
+
+        uses_interact = [i for i, s in enumerate(sources) if re.search(r'\binteract(ive)?\(', s)]
+        for i in uses_interact:   # each `interact` shows real sliders, not the widget's text repr
+            text = ' '.join(cells[i]['text'])
+            assert 'interactive(children=' not in text and cells[i]['sliders'] > 0, (
+                f'{where(nb, sources, i)}: the sliders did not render as widgets '
+                f'({cells[i]["widgets"]} widgets, {cells[i]["sliders"]} sliders; output text {text[:200]!r})')
+        if uses_interact: move_first_slider(page, nb, sources, uses_interact[0], artifacts)
+    finally:
+        shot = artifacts/f'{nb.stem}-jupyterlab.png'
+        try:
+            height = page.evaluate('''() => {   // from the top of the page to the bottom of the last cell
+                const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+                const cells = outer.querySelectorAll('.jp-Cell');
+                return cells[cells.length - 1].getBoundingClientRect().bottom + outer.scrollTop; }''')
+            page.set_viewport_size({'width': 1400, 'height': min(max(1000, int(height) + 100), 30000)})
+            page.wait_for_timeout(1000)
+            page.screenshot(path=str(shot), full_page=True)
+            print(f'screenshot of the whole notebook: {shot}')
+        except Exception as e: print(f'no screenshot: {e}')
+        if messages: print('browser console errors:\n  ' + '\n  '.join(messages[:20]))
+        page.close()
+
+
+def move_first_slider(page, nb, sources, i, artifacts):
+    "Press the right arrow on the first slider of cell `i`; its figure must change, and stay one figure"
+    cell = page.locator('.jp-Notebook .jp-Cell').nth(i)
+    cell.scroll_into_view_if_needed()
+    img = cell.locator('.jupyter-widgets img')
+    assert img.count() == 1, f'{where(nb, sources, i)}: expected one figure under the sliders, found {img.count()}'
+    before_src, before_png = img.get_attribute('src'), img.screenshot(path=str(artifacts/f'{nb.stem}-slider-before.png'))
+    readout = cell.locator('.widget-readout').first
+    before_value = readout.inner_text()
+    handle = cell.locator('.jupyter-widgets .noUi-handle').first
+    handle.focus()
+    for _ in range(10): handle.press('ArrowRight')
+    end = time.time() + 30
+    while time.time() < end and img.count() == 1 and img.get_attribute('src') == before_src: time.sleep(0.5)
+    wait_for_run(page, 60)
+    after_value = readout.inner_text()
+    assert after_value != before_value, f'{where(nb, sources, i)}: the slider did not move (readout {before_value})'
+    assert img.count() == 1, f'{where(nb, sources, i)}: moving the slider left {img.count()} figures, not one'
+    after_png = img.screenshot(path=str(artifacts/f'{nb.stem}-slider-after.png'))
+    page.screenshot(path=str(artifacts/f'{nb.stem}-slider.png'))
+    changed = img.get_attribute('src') != before_src and after_png != before_png
+    assert changed, (
+        f'{where(nb, sources, i)}: moving the slider from {before_value} to {after_value} did not change the plot')
+    print(f'{nb.name}: slider moved {before_value} -> {after_value}, plot redrawn: {artifacts/(nb.stem + "-slider.png")}')
