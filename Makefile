@@ -40,6 +40,7 @@ readme: $(STAMP)       ## nbs/index.ipynb -> README.md
 
 bench: $(STAMP)        ## speed benchmarks (they print numbers; nothing is asserted)
 	$(BIN)/python benchmarks/bench_data.py
+	$(BIN)/python benchmarks/bench_learner.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
