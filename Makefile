@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv lab test test-slow check export readme bench clean
+.PHONY: venv lab test test-slow test-slow-cells check export readme bench clean
 
 $(STAMP): setup.py settings.ini
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)         ## run every notebook (slow cells skipped) and tests/
 
 test-slow: $(STAMP)    ## the same, with the `#| slow` cells too
 	LESSONLIB_TEST_FLAGS=slow $(BIN)/python -m pytest tests
+
+test-slow-cells: $(STAMP)  ## only the notebooks that have `#| slow` cells, with those cells run
+	LESSONLIB_TEST_FLAGS=slow LESSONLIB_ONLY_FLAGGED=1 $(BIN)/python -m pytest tests/test_notebooks.py; \
+	rc=$$?; if [ $$rc -eq 5 ]; then echo "no notebook has slow cells"; else exit $$rc; fi
 
 export: $(STAMP)       ## strip notebook outputs, then write lessonlib/ from the notebooks
 	$(BIN)/nbdev_clean
