@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['device_available', 'default_device', 'on_colab', 'on_kaggle', 'describe_device', 'set_seed', 'check_same_shape']
 
-# %% ../nbs/library/00_core.ipynb #7202032d
+# %% ../nbs/library/00_core.ipynb #f1c9c7cd
 import os, random
 import numpy as np
 import torch
 
-# %% ../nbs/library/00_core.ipynb #9df80734
+# %% ../nbs/library/00_core.ipynb #6eda5cc1
 def _mps_available():
     mps = getattr(torch.backends, 'mps', None)
     return mps is not None and mps.is_available()
@@ -22,7 +22,7 @@ def device_available(device) -> bool:
     if kind == 'mps': return _mps_available()
     return kind == 'cpu'
 
-# %% ../nbs/library/00_core.ipynb #96e6ecda
+# %% ../nbs/library/00_core.ipynb #074396b3
 def default_device() -> torch.device:
     "`LESSONLIB_DEVICE` if set, else CUDA, then Apple MPS, then the CPU"
     name = os.environ.get('LESSONLIB_DEVICE', '').strip()
@@ -37,7 +37,7 @@ def default_device() -> torch.device:
     if _mps_available(): return torch.device('mps')
     return torch.device('cpu')
 
-# %% ../nbs/library/00_core.ipynb #22a7c111
+# %% ../nbs/library/00_core.ipynb #791f0700
 def on_colab() -> bool: return 'COLAB_RELEASE_TAG' in os.environ or 'COLAB_GPU' in os.environ
 def on_kaggle() -> bool: return 'KAGGLE_KERNEL_RUN_TYPE' in os.environ
 
@@ -46,13 +46,15 @@ def describe_device(device=None) -> str:
     device = torch.device(device) if device is not None else default_device()
     if device.type == 'cuda': return f"Training on the GPU: {torch.cuda.get_device_name(device)}."
     if device.type == 'mps': return "Training on the Apple GPU (MPS)."
+    if torch.cuda.is_available() or _mps_available():
+        return "Training on the CPU, as asked (LESSONLIB_DEVICE or `device`), although this machine has a GPU."
     if on_colab(): how = "In Colab, choose Runtime > Change runtime type > T4 GPU, then run the notebook again."
     elif on_kaggle(): how = "In Kaggle, open Settings in the side panel, set Accelerator to a GPU, then run the notebook again."
     else: how = ("Everything works on the CPU, only slower. For a free GPU, open the notebook in Colab or Kaggle "
                  "(links at the top of each lesson).")
     return f"No GPU found: training on the CPU. {how}"
 
-# %% ../nbs/library/00_core.ipynb #16cdec4c
+# %% ../nbs/library/00_core.ipynb #b52b649f
 def set_seed(seed:int=42):
     "Seed Python's, NumPy's and PyTorch's random number generators (all GPUs too)"
     random.seed(seed)
@@ -60,7 +62,7 @@ def set_seed(seed:int=42):
     torch.manual_seed(seed)
     torch.cuda.manual_seed_all(seed)
 
-# %% ../nbs/library/00_core.ipynb #04b22357
+# %% ../nbs/library/00_core.ipynb #fabf89e7
 def check_same_shape(preds, targets, fix:str=''):
     "Raise a `ValueError` that explains the fix unless `preds` and `targets` have the same shape"
     if preds.shape == targets.shape: return
