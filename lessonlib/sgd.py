@@ -8,6 +8,7 @@ __all__ = ['apply_step', 'Descent', 'gradient_descent']
 # %% ../nbs/lessons/03_gradient_descent.ipynb #fdd82e7a
 import warnings
 import torch
+from fastcore.basics import patch
 from .fitting import mse
 
 # %% ../nbs/lessons/03_gradient_descent.ipynb #8c71eb4a
@@ -42,8 +43,8 @@ class Descent:
         return len(moves) > 1 and (moves[0] * moves[1]).sum().item() < 0
 
 # %% ../nbs/lessons/03_gradient_descent.ipynb #2282b367
-@property
-def _message(self:Descent):
+@patch(as_prop=True)
+def message(self:Descent):
     "How the run went, in words"
     lr, start, end, n = f'lr={self.lr:g}', f'{self.losses[0]:.5g}', f'{self.losses[-1]:.5g}', self.steps
     if self.diverged: return f"{lr} diverges: the loss grew from {start} to {end} in {n} steps. Use a smaller learning rate, such as {self.lr/10:g}."
@@ -51,7 +52,6 @@ def _message(self:Descent):
     if self.converged: return f"{lr} converges: the loss fell from {start} to {end} in {n} steps and has stopped changing."
     return f"{lr} is slow: the loss fell from {start} to {end} in {n} steps and is still falling. Take more steps or a larger learning rate."
 
-Descent.message = _message
 Descent.__repr__ = lambda self: self.message
 
 # %% ../nbs/lessons/03_gradient_descent.ipynb #e36ad2c1
