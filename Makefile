@@ -4,8 +4,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SHELL := bash
+# nbdev_test runs notebooks in parallel, one worker per core (NB_WORKERS=1 runs them one at a time).
+NB_WORKERS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
+# Run notebooks with nbdev_test and end with `notebooks: N passed, M failed`; add FLAGS=slow, NB=path.
+NBDEV_TEST = set -o pipefail; PYTHONUNBUFFERED=1 $(BIN)/nbdev_test --n_workers $(NB_WORKERS) --do_print --timing \
+	$(if $(FLAGS),--flags "$(FLAGS)") $(if $(NB),--path "$(NB)") 2>&1 | $(BIN)/python tools/count_notebooks.py
 
-.PHONY: venv lab test test-slow test-slow-cells check export readme bench clean
+.PHONY: venv lab test test-nbs test-slow test-slow-cells check export readme bench clean
 
 $(STAMP): setup.py settings.ini
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,15 +24,19 @@ venv: $(STAMP)
 lab: $(STAMP)          ## open the course in JupyterLab
 	$(BIN)/jupyter lab nbs/index.ipynb
 
-test: $(STAMP)         ## run every notebook (slow cells skipped) and tests/
-	$(BIN)/python -m pytest tests
+test: $(STAMP)         ## run every notebook with nbdev_test (slow cells skipped), then the tests in tests/
+	@$(MAKE) --no-print-directory test-nbs; nb=$$?; $(BIN)/python -m pytest tests; py=$$?; exit $$(( nb || py ))
 
-test-slow: $(STAMP)    ## the same, with the `#| slow` cells too
-	LESSONLIB_TEST_FLAGS=slow $(BIN)/python -m pytest tests
+test-nbs: $(STAMP)     ## only the notebooks; FLAGS=slow runs the slow cells too, NB=path one notebook
+	@$(NBDEV_TEST)
+
+test-slow: $(STAMP)    ## the same, with the `#| slow` cells too (nbdev_test --flags slow)
+	@$(MAKE) --no-print-directory test FLAGS=slow
 
 test-slow-cells: $(STAMP)  ## only the notebooks that have `#| slow` cells, with those cells run
-	LESSONLIB_TEST_FLAGS=slow LESSONLIB_ONLY_FLAGGED=1 $(BIN)/python -m pytest tests/test_notebooks.py; \
-	rc=$$?; if [ $$rc -eq 5 ]; then echo "no notebook has slow cells"; else exit $$rc; fi
+	@nbs=$$($(BIN)/python tools/nbcells.py --flagged slow) || exit 1; \
+	if [ -z "$$nbs" ]; then echo "no notebook has slow cells"; exit 0; fi; \
+	rc=0; for nb in $$nbs; do $(MAKE) --no-print-directory test-nbs FLAGS=slow NB=$$nb || rc=1; done; exit $$rc
 
 export: $(STAMP)       ## strip notebook outputs, then write lessonlib/ from the notebooks
 	$(BIN)/nbdev_clean
@@ -56,5 +66,5 @@ test-browser: $(STAMP) ## lesson 1 in JupyterLab in a real browser: Run All, no 
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 
-test-runtime:          ## every lesson from the built wheel beside the newest fastai and fastcore, as on Colab
+test-runtime: $(STAMP)  ## every lesson from the built wheel beside the newest fastai and fastcore, as on Colab
 	PYTHON=$(PYTHON) bash checks/newest_runtime.sh

@@ -3,9 +3,11 @@
 # no dev pins) beside the newest fastai and fastcore, each lesson run top to bottom in a fresh kernel.
 #   checks/newest_runtime.sh [NOTEBOOK.ipynb ...] [--flags slow]     (default: every nbs/lessons/*.ipynb)
 # Uses FASTAI_HOME (default ~/.fastai) for the data, as the lessons do. Keeps nothing: all in a temp dir.
+# The runner (checks/run_notebooks.py) runs in the project's .venv and starts each lesson's kernel in the new venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+DEV_PY=${DEV_PY:-.venv/bin/python}
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 unset IN_TEST MPLBACKEND
 notebooks=() args=()
@@ -24,7 +26,7 @@ quiet "$py" -m pip wheel -q --no-deps -w "$tmp/dist" "$tmp/src"
 wheel=$(ls "$tmp"/dist/lessonlib-*.whl)
 echo "  $(basename "$wheel")"
 quiet "$py" -m pip install -q torch==2.14.1 torchvision==0.29.1
-quiet "$py" -m pip install -q --upgrade "$wheel" fastai fastcore nbclient ipykernel
+quiet "$py" -m pip install -q --upgrade "$wheel" fastai fastcore ipykernel
 "$py" -m pip check
 echo "  installed in ${SECONDS}s"
 
@@ -43,12 +45,10 @@ EOF
 echo "-- the lessons, copied out of the source tree, run in that venv (FASTAI_HOME=${FASTAI_HOME:-~/.fastai})"
 mkdir -p "$tmp/lessons"
 cp "${notebooks[@]}" "$tmp/lessons/"
-cp checks/run_notebooks.py "$tmp/"
 site=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 t=$SECONDS
-cd "$tmp/lessons"   # nothing from the repo on sys.path
 JUPYTER_CONFIG_DIR="$tmp/jupyter/config" JUPYTER_DATA_DIR="$tmp/jupyter/data" \
-JUPYTER_RUNTIME_DIR="$tmp/jupyter/runtime" IPYTHONDIR="$tmp/ipython" JUPYTER_PATH= \
-  "$py" "$tmp/run_notebooks.py" "$tmp"/lessons/*.ipynb --expect-prefix "$site" "${args[@]}" \
+JUPYTER_RUNTIME_DIR="$tmp/jupyter/runtime" IPYTHONDIR="$tmp/ipython" JUPYTER_PATH= PYTHONPATH= \
+  "$DEV_PY" checks/run_notebooks.py "$tmp"/lessons/*.ipynb --python "$py" --expect-prefix "$site" "${args[@]}" \
   2> >(grep -v 'Kernel is running over TCP without encryption' >&2)   # the kernel's note on its local ports
 echo "  lessons run in $((SECONDS - t))s; the whole check took ${SECONDS}s"

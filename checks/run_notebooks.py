@@ -1,45 +1,33 @@
-"""Run notebooks top to bottom in a Jupyter kernel of this Python, as a learner's "Run all" does.
+"""Run notebooks top to bottom in a Jupyter kernel, as a learner's "Run all" does.
 
-    python run_notebooks.py NB.ipynb [NB.ipynb ...] [--flags slow] [--timeout 600] [--expect-prefix DIR]
+    python checks/run_notebooks.py NB.ipynb [NB.ipynb ...] [--python PY] [--flags slow] [--timeout 600] [--expect-prefix DIR]
 
-Cells are skipped as `nbdev_test` skips them: cells whose first lines carry a flag from
-settings.ini's `tst_flags` (`#| slow`) unless `--flags` names it, `#| eval: false` cells, and
-the `nbdev_export()` cell. Prints one line per notebook (pass/fail and seconds); on a failure
-it names the notebook, the cell (index and first line) and the error, and exits 1.
-With `--expect-prefix DIR`, each kernel first checks that `lessonlib` is imported from under DIR."""
-import argparse, re, sys, time
+The kernel runs `--python` (default: this Python), so that the project's own tools read the
+notebooks here while the lessons run in another environment, such as a learner's runtime.
+Cells are skipped as `nbdev_test` skips them (tools/nbcells.py: settings.ini's `tst_flags`
+unless `--flags` names them, `#| eval: false`, `nbdev_export()`). Prints one line per notebook
+(pass/fail and seconds); on a failure it names the notebook, the cell (index and first line) and
+the error, and exits 1. With `--expect-prefix DIR`, each kernel first checks that `lessonlib` is
+imported from under DIR."""
+import argparse, json, os, sys, tempfile, time
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-SKIP_FLAGS = ['slow']   # settings.ini's tst_flags
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent/'tools'))
+from nbcells import skip_reason, first_code_line as first_line
 
 
-def directives(source):
-    "The `#| name: value` lines at the top of a cell, as {name: value}"
-    found = {}
-    for line in source.splitlines():
-        m = re.match(r'\s*#\s*\|\s*([\w-]+):?\s*(.*)', line)
-        if not m: break
-        found[m.group(1)] = m.group(2).strip()
-    return found
-
-
-def skip_reason(cell, flags):
-    "Why `cell` is not run (None if it is)"
-    if cell.cell_type != 'code': return 'not code'
-    d = directives(cell.source)
-    if d.get('eval', '').lower() == 'false': return '#| eval: false'
-    if 'nbdev_export' + '(' in cell.source: return 'nbdev_export'
-    for f in SKIP_FLAGS:
-        if f in d and f not in flags: return f'#| {f}'
-
-
-def first_line(cell):
-    "The cell's first line of code, past any `#|` directives"
-    lines = [l for l in cell.source.splitlines() if l.strip()]
-    return next((l for l in lines if not re.match(r'\s*#\s*\|', l)), lines[0] if lines else '')
+def kernel_for(python):
+    "The name of a kernel that runs `python` (a kernelspec in a temporary folder on JUPYTER_PATH)"
+    d = Path(tempfile.mkdtemp(prefix='lessonlib-kernel-'))
+    (d/'kernels'/'runtime').mkdir(parents=True)
+    spec = dict(argv=[str(python), '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
+                display_name=f'Python ({python})', language='python')
+    (d/'kernels'/'runtime'/'kernel.json').write_text(json.dumps(spec))
+    os.environ['JUPYTER_PATH'] = os.pathsep.join([str(d)] + [p for p in os.environ.get('JUPYTER_PATH', '').split(os.pathsep) if p])
+    return 'runtime'
 
 
 def error_text(e):
@@ -48,11 +36,11 @@ def error_text(e):
     return f'{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ""}'
 
 
-def run_notebook(path, flags=(), timeout=600, expect_prefix=None):
+def run_notebook(path, flags=(), timeout=600, expect_prefix=None, kernel_name='python3'):
     "Execute the notebook at `path` in its own folder; return (ok, seconds, message)"
     path = Path(path).resolve()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name='python3', allow_errors=False,
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, allow_errors=False,
                             resources={'metadata': {'path': str(path.parent)}})
     start, skipped, took = time.time(), [], []
     with client.setup_kernel():
@@ -86,10 +74,12 @@ def main(argv=None):
     p.add_argument('--flags', default='', help='space separated flags of cells to run, e.g. "slow"')
     p.add_argument('--timeout', type=int, default=600, help='seconds each cell may take')
     p.add_argument('--expect-prefix', help='lessonlib must be imported from under this folder')
+    p.add_argument('--python', help='the Python the kernel runs (default: this one)')
     a = p.parse_args(argv)
+    kernel = kernel_for(a.python) if a.python else 'python3'
     results = []
     for nb in a.notebooks:
-        ok, secs, msg = run_notebook(nb, a.flags.split(), a.timeout, a.expect_prefix)
+        ok, secs, msg = run_notebook(nb, a.flags.split(), a.timeout, a.expect_prefix, kernel)
         print(f'{"PASS" if ok else "FAIL"} {Path(nb).name} ({secs:.1f}s)', flush=True)
         if msg: print('  ' + msg, flush=True)
         results.append(ok)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 root = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(root/'tools'))
+from nbcells import cells as read_cells, first_code_line, source
 CHROMIUM = '/usr/bin/chromium'
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
                  '--disable-sync', '--no-first-run', '--disable-quic']
@@ -116,13 +118,11 @@ def browser():
         b.close()
 
 
-def cell_sources(nb_path):
-    return [''.join(c['source']) for c in json.loads(Path(nb_path).read_text(encoding='utf-8'))['cells']]
+def cell_sources(nb_path): return [source(c) for c in read_cells(nb_path)]
 
 
 def where(nb, sources, i):
-    lines = [l for l in sources[i].splitlines() if l.strip()] if i < len(sources) else ['?']
-    first = next((l for l in lines if not re.match(r'\s*#\s*\|', l)), lines[0] if lines else '')   # past `#|` lines
+    first = first_code_line({'cell_type': 'code', 'source': sources[i]}) if i < len(sources) else '?'
     name = LESSON.relative_to(root) if LESSON.is_relative_to(root) else LESSON   # the notebook that was copied
     return f'{name}, cell {i} ({first!r})'
 

@@ -2,8 +2,7 @@
 import importlib.util, json, subprocess
 import pytest
 
-spec = importlib.util.spec_from_file_location('lesson_header', __file__.replace('tests/test_lesson_header.py', 'tools/lesson_header.py'))
-lh = importlib.util.module_from_spec(spec); spec.loader.exec_module(lh)
+import lesson_header as lh
 
 
 @pytest.mark.parametrize('nb', lh.lessons, ids=[p.name for p in lh.lessons])

@@ -1,9 +1,7 @@
-import importlib.util
 from pathlib import Path
+import readme
 
 root = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location('readme', root/'tools'/'readme.py')
-readme = importlib.util.module_from_spec(spec); spec.loader.exec_module(readme)
 
 
 def test_readme_is_generated_from_index():
@@ -14,6 +12,6 @@ def test_readme_is_generated_from_index():
 def test_render_keeps_markdown_and_code_and_drops_hidden(tmp_path):
     nb = tmp_path/'nb.ipynb'
     nb.write_text('{"cells": [{"cell_type": "markdown", "source": ["# Title\\n", "> summary"]},'
-                  '{"cell_type": "code", "source": ["#| hide\\n", "secret = 1"]},'
+                  '{"cell_type": "code", "source": ["#| hide\\n", "secret = 1"]}, {"cell_type": "code", "source": ["#|hide\\n", "secret = 2"]},'
                   '{"cell_type": "code", "source": ["#| eval: false\\n", "x = 1"]}]}')
     assert readme.render(nb) == readme.banner + '# Title\n> summary\n\n```python\nx = 1\n```\n'

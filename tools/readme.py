@@ -2,8 +2,9 @@
 
 nbdev's own `nbdev_readme` needs Quarto; this does the same job for our one page: markdown cells
 are copied, code cells become Python blocks, and cells marked `#| hide` are left out."""
-import json, sys
+import sys
 from pathlib import Path
+from nbcells import cells, code_lines, is_hidden, source
 
 root = Path(__file__).resolve().parent.parent
 index, readme = root/'nbs'/'index.ipynb', root/'README.md'
@@ -11,14 +12,13 @@ banner = '<!-- README.md is generated from nbs/index.ipynb by tools/readme.py: e
 
 def render(nb_path=index) -> str:
     parts = []
-    for cell in json.loads(Path(nb_path).read_text(encoding='utf-8'))['cells']:
-        src = ''.join(cell['source']).strip()
-        if not src or src.startswith('#| hide'): continue
+    for cell in cells(nb_path):
+        src = source(cell).strip()
+        if not src or is_hidden(cell): continue
         if cell['cell_type'] == 'markdown':   # links are relative to nbs/ in the notebook, to the root here
             parts.append(src.replace('](lessons/', '](nbs/lessons/').replace('](library/', '](nbs/library/'))
         elif cell['cell_type'] == 'code':
-            lines = [l for l in src.splitlines() if not l.startswith('#|')]
-            parts.append('```python\n' + '\n'.join(lines) + '\n```')
+            parts.append('```python\n' + '\n'.join(code_lines(cell)).strip('\n') + '\n```')
     return banner + '\n\n'.join(parts) + '\n'
 
 if __name__ == '__main__':
