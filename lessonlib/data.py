@@ -7,7 +7,7 @@ __all__ = ['MNIST_SAMPLE', 'MNIST', 'Layout', 'check_layout', 'cache_dir', 'extr
            'mnist_path', 'is_offline_sample', 'offline_sample', 'load_digits', 'mnist_sample_tensors', 'mnist_tensors']
 
 # %% ../nbs/library/01_data.ipynb #c91bde96
-import hashlib, os, shutil, socket, tarfile, tempfile, warnings, zlib
+import atexit, contextlib, gzip, hashlib, http.client, os, shutil, socket, tarfile, tempfile, urllib.error, warnings, zlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -29,21 +29,46 @@ MNIST_SAMPLE = Layout('mnist_sample', f'{_URL}sample/mnist_sample.tgz', ('train'
 MNIST = Layout('mnist_png', f'{_URL}imageclas/mnist_png.tgz', ('training','testing'), tuple(range(10)), (400,100))
 
 # %% ../nbs/library/01_data.ipynb #7cda18a0
+def _missing(path, layout): return [f for f in layout.folders(path) if not f.is_dir()]
+
 def check_layout(path, layout=MNIST_SAMPLE):
     "Return `path` if it has every folder of `layout`, else raise an error naming what is missing"
     path = Path(path)
-    missing = [f for f in layout.folders(path) if not f.is_dir()]
-    if missing:
+    if missing := _missing(path, layout):
         raise FileNotFoundError(f"{path} is not an {layout.name} folder: {missing[0]} is missing "
                                 f"(expected {layout}). Point `path` or LESSONLIB_DATA at the folder that holds "
                                 f"{'/'.join(layout.splits)}, at a folder holding {layout.name}/, or at {layout.name}.tgz.")
     return path
 
 # %% ../nbs/library/01_data.ipynb #4aa90e18
+def _warn_once(msg, _said=set()):
+    "Warn with `msg` the first time only: a problem that affects every load is said once"
+    if msg not in _said: _said.add(msg); warnings.warn(msg, stacklevel=3)
+
+def _session_dir() -> Path:
+    "A folder for this Python session only, deleted when it ends"
+    d = Path(tempfile.mkdtemp(prefix='lessonlib-'))
+    atexit.register(shutil.rmtree, d, ignore_errors=True)
+    return d
+
+def _writable(d) -> bool:
+    "Whether a file can be created in folder `d` (made if missing)"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=d): return True   # also fails on a read-only disk, where root's permissions don't help
+    except OSError: return False
+
+_fallback = {}   # cache folder that cannot be written -> this session's stand-in
+
 def cache_dir() -> Path:
     "Where lessonlib keeps extracted archives, the offline sample and tensor caches: `LESSONLIB_CACHE` or `~/.cache/lessonlib`"
     d = Path(os.environ.get('LESSONLIB_CACHE') or Path.home()/'.cache'/'lessonlib').expanduser()
-    d.mkdir(parents=True, exist_ok=True)
+    if d in _fallback or not _writable(d):
+        if d not in _fallback: _fallback[d] = _session_dir()
+        _warn_once(f"lessonlib cannot write to its cache folder {d}, so it keeps data in {_fallback[d]} for this session only: "
+                   "every new session decodes the images again, which is slower. Set the environment variable LESSONLIB_CACHE "
+                   "to a folder you can write to (in a notebook: `os.environ['LESSONLIB_CACHE'] = '/some/folder'`).")
+        return _fallback[d]
     return d
 
 def _tmp_sibling(dest):
@@ -90,16 +115,27 @@ def _from_user_path(path, layout):
     return check_layout(path, layout)
 
 # %% ../nbs/library/01_data.ipynb #33a61aa0
+_ARCHIVE_ERRORS = (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile)
+_NETWORK_ERRORS = (urllib.error.URLError, ConnectionError, TimeoutError, socket.gaierror, http.client.HTTPException)
+
 def _untar(layout):
-    "fastai's `untar_data`, giving up quickly when offline"
-    from fastai.data.external import untar_data
+    "fastai's `untar_data` (its cache, or a download), giving up quickly when offline; a damaged cache is an error"
+    from fastai.data.external import untar_data, fastai_path
     old = socket.getdefaulttimeout()
     socket.setdefaulttimeout(20)
-    try: return check_layout(untar_data(layout.url), layout)
-    except (tarfile.TarError, EOFError, zlib.error) as e:
-        raise ValueError(f"fastai's downloaded {layout.name}.tgz is truncated or corrupt ({e}). Delete it from "
-                         f"{Path(os.environ.get('FASTAI_HOME', '~/.fastai'))/'archive'} and run again.") from None
+    try: path = untar_data(layout.url)
+    except _ARCHIVE_ERRORS as e:
+        raise ValueError(f"fastai's downloaded {layout.name}.tgz is truncated or corrupt ({e}). Delete "
+                         f"{fastai_path('archive')/(layout.name + '.tgz')} and run again to download it afresh.") from None
+    except PermissionError as e:
+        raise PermissionError(f"fastai cannot write to its folder ({e}). Set FASTAI_HOME to a folder you can write to, "
+                              f"or LESSONLIB_DATA to a copy of {layout.name}.") from None
     finally: socket.setdefaulttimeout(old)
+    if missing := _missing(path, layout):
+        raise FileNotFoundError(f"fastai's copy of {layout.name} in {path} is damaged, perhaps by an interrupted download or "
+                                f"extraction: {missing[0].relative_to(path)} is missing. Delete the folder {path} and run again: "
+                                "fastai extracts it afresh from its archive, or downloads it.")
+    return path
 
 # %% ../nbs/library/01_data.ipynb #17af3d89
 def find_data(layout, path=None) -> Path:
@@ -108,7 +144,7 @@ def find_data(layout, path=None) -> Path:
     if path: return _from_user_path(path, layout)
     if not os.environ.get('LESSONLIB_OFFLINE'):
         try: return _untar(layout)
-        except OSError: pass   # offline: no cached copy and no download
+        except _NETWORK_ERRORS: pass   # nothing in fastai's cache and no network to download it
     return offline_sample(layout)
 
 def mnist_sample_path(path=None) -> Path:
@@ -150,12 +186,12 @@ def offline_sample(layout=MNIST_SAMPLE) -> Path:
 
 # %% ../nbs/library/01_data.ipynb #7f02c40b
 def _scan(folder):
-    "The paths of the images in `folder`, sorted by name, and a fingerprint of their names, sizes and modification times"
+    "The names in `folder`, sorted, and a fingerprint of the folder: those names, its identity and modification time"
     if not folder.is_dir(): raise FileNotFoundError(f"{folder} does not exist: is {folder.parent.parent} an MNIST folder?")
-    entries = sorted((e for e in os.scandir(folder) if e.name.lower().endswith(('.png', '.jpg', '.jpeg'))), key=lambda e: e.name)
-    if not entries: raise FileNotFoundError(f"{folder} holds no images. Delete the data folder and get the data again.")
-    stats = '\n'.join(f'{e.name}\0{st.st_size}\0{st.st_mtime_ns}' for e in entries for st in [e.stat()])
-    return [e.path for e in entries], hashlib.sha1(stats.encode()).hexdigest()
+    names = sorted(os.listdir(folder))
+    st = folder.stat()   # adding, removing, renaming or replacing a file changes the folder's mtime and ctime
+    key = hashlib.sha1('\n'.join([f'{st.st_dev} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}'] + names).encode()).hexdigest()
+    return names, key
 
 def _read_image(fn):
     "One 28x28 greyscale image as a uint8 array, or an error that names the file"
@@ -168,29 +204,59 @@ def _read_image(fn):
     except (OSError, SyntaxError) as e:
         raise ValueError(f"{fn} is not a readable image ({e}). Remove it, or delete the data folder and download it again.") from None
 
+def _decode(folder, names) -> torch.Tensor:
+    "The images among `names` in `folder` (other files are skipped) as a uint8 tensor `[N,28,28]`"
+    files = [folder/n for n in names if n.lower().endswith(('.png', '.jpg', '.jpeg'))]
+    if not files: raise FileNotFoundError(f"{folder} holds no images. Delete the data folder and get the data again.")
+    return torch.from_numpy(np.stack([_read_image(f) for f in files]))
+
 # %% ../nbs/library/01_data.ipynb #73a71113
+def _read_cache(cache, key):
+    "The images saved in `cache` under fingerprint `key`; None if there are none, or they are stale or unreadable"
+    if not cache.exists(): return None
+    try:
+        saved = torch.load(cache, weights_only=True, mmap=True)
+        images = saved['images']
+        if images.dtype != torch.uint8 or images.shape[1:] != (28, 28): raise ValueError(f'images of {images.dtype} {list(images.shape)}')
+    except PermissionError: return None   # not ours to read: decode the images, and say so only if the cache cannot be written either
+    except Exception as e:   # cut short, from another PyTorch, garbage: the cache is only a copy, so rebuild it
+        warnings.warn(f"the cached tensor {cache} cannot be read ({type(e).__name__}: {str(e)[:120]}), so it is rebuilt from the images.", stacklevel=4)
+        return None
+    return images if saved.get('key') == key else None
+
+def _write_cache(cache, key, images):
+    "Save `images` in `cache` (whole or not at all); if it cannot be written, warn once and go on without it"
+    tmp = cache.with_suffix(f'.{os.getpid()}.tmp')
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        with open(tmp, 'wb') as f: torch.save(dict(key=key, images=images), f)   # errors as OSError, which torch's own open hides
+        os.replace(tmp, cache)
+    except OSError as e:
+        with contextlib.suppress(OSError): tmp.unlink(missing_ok=True)
+        _warn_once(f"lessonlib cannot write its tensor cache in {cache.parent} ({e}), so images are decoded again at every load. "
+                   "Set the environment variable LESSONLIB_CACHE to a folder you can write to.")
+
+def _images(folder) -> torch.Tensor:
+    "The images in `folder`, sorted by name, as a uint8 tensor `[N,28,28]`, from the cache when it is up to date"
+    names, key = _scan(folder)
+    cache = cache_dir()/'tensors'/(hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16] + '.pt')
+    images = _read_cache(cache, key)
+    if images is None:
+        images = _decode(folder, names)
+        _write_cache(cache, key, images)
+    return images
+
 def load_digits(path, split, digit) -> torch.Tensor:
     "The images in `path/split/digit`, sorted by name, as a float tensor `[N,28,28]` in [0,1] (cached)"
-    folder = Path(path)/split/str(digit)
-    files, key = _scan(folder)
-    cache = cache_dir()/'tensors'/(hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16] + '.pt')
-    if cache.exists():
-        saved = torch.load(cache, weights_only=True)
-        if saved['key'] == key: return saved['images'].float().div_(255)
-    images = torch.from_numpy(np.stack([_read_image(f) for f in files]))
-    cache.parent.mkdir(exist_ok=True)
-    tmp = cache.with_suffix(f'.{os.getpid()}.tmp')
-    torch.save(dict(key=key, images=images), tmp)
-    os.replace(tmp, cache)
-    return images.float().div_(255)
+    return _images(Path(path)/split/str(digit)).float().div_(255)
 
 # %% ../nbs/library/01_data.ipynb #de6cd8ab
 def mnist_sample_tensors(path=None):
     "`(train_x, train_y, valid_x, valid_y)` of MNIST_SAMPLE: x is `[N,784]`, y is `[N,1]`, 1 for a 3 and 0 for a 7"
     path = mnist_sample_path(path)
     def xy(split):
-        threes, sevens = load_digits(path, split, 3), load_digits(path, split, 7)
-        x = torch.cat([threes, sevens]).view(-1, 28*28)
+        threes, sevens = _images(path/split/'3'), _images(path/split/'7')
+        x = torch.cat([threes, sevens]).view(-1, 28*28).float().div_(255)
         y = torch.tensor([1.]*len(threes) + [0.]*len(sevens)).unsqueeze(1)
         return x, y
     return *xy('train'), *xy('valid')
@@ -200,7 +266,7 @@ def mnist_tensors(path=None):
     "`(train_x, train_y, valid_x, valid_y)` of full MNIST: x is `[N,784]`, y is `[N]`, the digit as an integer"
     path = mnist_path(path)
     def xy(split):
-        xs = [load_digits(path, split, d) for d in range(10)]
+        xs = [_images(path/split/str(d)) for d in range(10)]
         y = torch.cat([torch.full((len(x),), d) for d, x in enumerate(xs)])
-        return torch.cat(xs).view(-1, 28*28), y
+        return torch.cat(xs).view(-1, 28*28).float().div_(255), y
     return *xy(MNIST.splits[0]), *xy(MNIST.splits[1])
