@@ -74,7 +74,7 @@ def check_same_shape(preds, targets, fix:str=''):
     raise ValueError(f"predictions have shape {list(preds.shape)} but targets have shape {list(targets.shape)}: "
                      f"PyTorch would {outcome}. {fix}")
 
-# %% ../nbs/library/00_core.ipynb #cfc48d10
+# %% ../nbs/library/00_core.ipynb #a0074fb2
 def show_error(f):
     "Call `f`, which should fail, and print its error as a learner would read it; return the error"
     try: f()
@@ -83,7 +83,7 @@ def show_error(f):
         return e
     raise AssertionError(f'{getattr(f, "__name__", f)} raised no error')
 
-# %% ../nbs/library/00_core.ipynb #e63c08f1
+# %% ../nbs/library/00_core.ipynb #4c1e6ea5
 def check_lr(lr):
     "Raise an error that says what to do unless the learning rate `lr` is a positive number"
     if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
@@ -92,13 +92,13 @@ def check_lr(lr):
         raise ValueError(f"lr={lr}: the learning rate must be a positive number, so that each step goes downhill, "
                          "against the gradient. Try lr=0.1 (or 1 for a linear model).")
 
-# %% ../nbs/library/00_core.ipynb #1af7beb1
+# %% ../nbs/library/00_core.ipynb #1b58e2fa
 def check_count(n, name:str, hint:str=''):
     "Raise an error that says what to do unless `n` (called `name`) is a whole number of at least 1"
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise ValueError(f"{name}={n!r}: must be a whole number of at least 1. {hint}".strip())
 
-# %% ../nbs/library/00_core.ipynb #cb81ecc1
+# %% ../nbs/library/00_core.ipynb #af589b7b
 def check_tensor(x, name:str, floats:bool=False):
     "Raise an error that says what to do unless `x` (called `name`) is a tensor, of floats if `floats`"
     if not isinstance(x, torch.Tensor):
@@ -107,14 +107,14 @@ def check_tensor(x, name:str, floats:bool=False):
         raise TypeError(f"{name} holds {x.dtype} numbers, but models compute with floats: use `{name}.float()` "
                         f"(for pixels from 0 to 255, `{name}.float()/255`).")
 
-# %% ../nbs/library/00_core.ipynb #93bbd860
+# %% ../nbs/library/00_core.ipynb #95549d3d
 def check_binary(targets, fix:str=''):
     "Raise an error that says what to do unless every one of `targets` is 0 or 1"
     if not ((targets == 0) | (targets == 1)).all():
         seen = targets.unique()[:6].tolist()
         raise ValueError(f"targets must be 0 or 1, but include {seen}. {fix or 'Make them with, e.g., `(labels == 3).float()`.'}")
 
-# %% ../nbs/library/00_core.ipynb #6fe28c3e
+# %% ../nbs/library/00_core.ipynb #c2ece091
 def check_loss(loss):
     "Raise an error that says what to do unless `loss` is one number whose gradient PyTorch can compute"
     if not isinstance(loss, torch.Tensor):
@@ -127,7 +127,7 @@ def check_loss(loss):
                          "Is it a metric such as accuracy (flat almost everywhere, so it can't say which way to step)? Use a loss "
                          "such as `mnist_loss`; for parameters made by hand, call `requires_grad_()` on them.")
 
-# %% ../nbs/library/00_core.ipynb #c920e4f3
+# %% ../nbs/library/00_core.ipynb #b6bb985b
 def check_grads(params):
     "Raise an error that says what to do if one of `params` has no gradient to step with"
     for i, p in enumerate(params):
@@ -135,13 +135,13 @@ def check_grads(params):
             raise RuntimeError(f"parameter {i} (shape {list(p.shape)}) has no gradient: call `loss.backward()` before the step, "
                                "and check that the model uses this parameter (and, if you made it by hand, that you called `requires_grad_()`).")
 
-# %% ../nbs/library/00_core.ipynb #10a68740
+# %% ../nbs/library/00_core.ipynb #85227021
 def diverged(what:str, lr) -> FloatingPointError:
     "The error to raise when the loss has become infinite or `nan`; `what` says when and how"
     return FloatingPointError(f"{what}: the learning rate lr={lr} is probably too high. Start again from new parameters "
                               f"with a smaller one, such as lr={lr/10:g}.")
 
-# %% ../nbs/library/00_core.ipynb #9c9ed4f0
+# %% ../nbs/library/00_core.ipynb #abfa5190
 def explain_model_error(e:Exception, x) -> Exception:
     "PyTorch's error `e` from a model called on inputs `x`, with what to do added where the mistake is a known one"
     msg = str(e)

@@ -10,7 +10,7 @@ __all__ = ['plot_function', 'quad', 'mk_quad', 'add_noise', 'mse', 'plot_fit', '
 from functools import partial
 import torch
 import matplotlib.pyplot as plt
-from .core import check_same_shape
+from .core import check_same_shape, check_lr, check_count, check_loss, diverged
 
 # %% ../nbs/lessons/01_how_a_net_works.ipynb #f3e6e155
 def plot_function(f, title=None, min=-2.1, max=2.1, color='r', ylim=None, ax=None, **kwargs):
@@ -63,12 +63,12 @@ def fit(params, loss_fn, steps:int=100, lr:float=0.1, zero_grad:bool=True):
     ps = params if isinstance(params, (list, tuple)) else [params]
     if not all(p.requires_grad for p in ps):
         raise ValueError("call `requires_grad_()` on the parameters first, so PyTorch computes their gradients")
+    check_count(steps, 'steps'); check_lr(lr)
     losses = []
     for step in range(steps):
         loss = loss_fn(params)        # forward pass
-        if loss.ndim: raise ValueError(f"`loss_fn` must return one number, not a tensor of shape {list(loss.shape)}: did you forget `.mean()`?")
-        if not torch.isfinite(loss): raise FloatingPointError(f"the loss became {loss.item()} at step {step}: "
-            f"the learning rate lr={lr} is probably too high. Try a smaller one, such as lr={lr/10:g}.")
+        check_loss(loss)
+        if not torch.isfinite(loss): raise diverged(f"the loss became {loss.item()} at step {step}", lr)
         loss.backward()               # backward pass: adds the gradient to each p.grad
         with torch.no_grad():
             for p in ps:

@@ -7,19 +7,26 @@ __all__ = ['BasicOptim', 'TensorDataLoader', 'tensor_dls', 'fit_epoch', 'get_pre
 
 # %% ../nbs/lessons/05_learner.ipynb #c85d4104
 import math, time
+from contextlib import contextmanager
 import torch
 import matplotlib.pyplot as plt
 from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import master_bar, progress_bar, format_time
 from fastcore.basics import patch
-from .core import default_device
+from torch import nn
+from .core import default_device, check_lr, check_count, check_tensor, check_loss, check_grads, diverged, explain_model_error
 
 # %% ../nbs/lessons/05_learner.ipynb #4755061c
 class BasicOptim:
     "Plain SGD: step each of `params` against its gradient, scaled by the learning rate `lr`"
-    def __init__(self, params, lr): self.params,self.lr = list(params),lr
+    def __init__(self, params, lr):
+        check_lr(lr)
+        self.params,self.lr = list(params),lr
+        if not self.params: raise ValueError("there are no parameters to optimize: pass `model.parameters()` "
+                                             "(a fresh call each time: it can be gone through only once).")
 
     def step(self, *args, **kwargs):
+        check_grads(self.params)
         for p in self.params: p.data -= p.grad.data * self.lr
 
     def zero_grad(self, *args, **kwargs):
@@ -29,6 +36,7 @@ class BasicOptim:
 class TensorDataLoader:
     "Mini-batches of `bs` rows of the tensors `x` and `y`, in a new random order each epoch if `shuffle`"
     def __init__(self, x, y, bs=256, shuffle=False):
+        check_tensor(x, 'x', floats=True); check_tensor(y, 'y'); check_count(bs, 'bs', 'Mini-batches of 64 to 512 rows are usual.')
         if len(x) != len(y): raise ValueError(f"x has {len(x)} rows but y has {len(y)}: give one target per input.")
         if len(x) == 0: raise ValueError("x and y are empty: there is nothing to learn from.")
         self.x,self.y,self.bs,self.shuffle = x,y,bs,shuffle
@@ -59,6 +67,7 @@ def fit_epoch(model, dl, loss_func, opt):
     total,count = 0.,0
     for xb,yb in dl:
         loss = loss_func(model(xb), yb)
+        check_loss(loss)
         loss.backward()
         opt.step()
         opt.zero_grad()
@@ -72,14 +81,33 @@ def get_preds(model, dl):
     with torch.no_grad(): preds,targs = zip(*[(model(xb), yb) for xb,yb in dl])
     return torch.cat(preds), torch.cat(targs)
 
+# %% ../nbs/lessons/05_learner.ipynb #eb79f309
+def _check_learner(dls, model, loss_func, opt_func, metrics):
+    "Raise an error that says what to do if an argument of `Learner` is not what it needs"
+    if not (hasattr(dls, 'train') and hasattr(dls, 'valid')):
+        raise TypeError(f"dls is a {type(dls).__name__}, but the Learner needs training and validation data as `dls.train` and "
+                        "`dls.valid`: make them with `tensor_dls(train_x, train_y, valid_x, valid_y)`.")
+    if isinstance(model, type): raise TypeError(f"model is the class {model.__name__}, not a model: make one, e.g. `nn.Linear(28*28, 1)`.")
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"model is a {type(model).__name__}, but the Learner trains a PyTorch module (it needs `parameters()` and `to()`), "
+                        "such as `nn.Linear(28*28, 1)` or an `nn.Sequential`.")
+    if not list(model.parameters()): raise ValueError("the model has no parameters: there is nothing to learn.")
+    if isinstance(loss_func, type): raise TypeError(f"loss_func is the class {loss_func.__name__}: pass one, `{loss_func.__name__}()`, or a function such as `mnist_loss`.")
+    if not callable(loss_func): raise TypeError(f"loss_func is a {type(loss_func).__name__}: pass a function of (predictions, targets), such as `mnist_loss`.")
+    if not callable(opt_func): raise TypeError("opt_func is an optimizer already made: pass what makes one from `(params, lr)`, "
+                                               "e.g. `BasicOptim` itself, not `BasicOptim(...)`; the Learner makes it at each `fit`.")
+    for m in metrics:
+        if not callable(m): raise TypeError(f"the metric {m!r} is not a function: pass functions of (predictions, targets), such as `batch_accuracy`.")
+
 # %% ../nbs/lessons/05_learner.ipynb #000cd31e
 class Learner:
     "Train `model` on `dls` to lower `loss_func` with `opt_func`, recording the losses and `metrics` after each epoch"
     def __init__(self, dls, model, loss_func, opt_func=BasicOptim, metrics=(), device=None):
+        self.metrics = list(metrics) if isinstance(metrics, (list, tuple)) else [metrics]
+        _check_learner(dls, model, loss_func, opt_func, self.metrics)
         self.device = torch.device(device) if device else default_device()
         self.dls,self.model = dls.to(self.device),model.to(self.device)   # data and model on one device
         self.loss_func,self.opt_func = loss_func,opt_func
-        self.metrics = list(metrics) if isinstance(metrics, (list, tuple)) else [metrics]
         self.names = ['train_loss', 'valid_loss'] + [m.__name__ for m in self.metrics]
         self.history = {name: [] for name in self.names}
 
@@ -90,17 +118,18 @@ class Learner:
 
     def fit(self, n_epoch, lr):
         "Train for `n_epoch` epochs with learning rate `lr`, with a progress bar and a table of results"
+        check_count(n_epoch, 'n_epoch', 'It comes first: `learn.fit(n_epoch, lr)`.'); check_lr(lr)
         self.check_device()
         opt = self.opt_func(self.model.parameters(), lr)
         mb = master_bar(range(n_epoch))
         mb.write(['epoch'] + self.names + ['time'], table=True)
         for epoch in mb:
             start = time.time()
-            train_loss = fit_epoch(self.model, progress_bar(self.dls.train, parent=mb), self.loss_func, opt)
-            values = [float(v) for v in [train_loss] + self.validate()]   # wait for the device once per epoch
+            with self.explained():
+                train_loss = fit_epoch(self.model, progress_bar(self.dls.train, parent=mb), self.loss_func, opt)
+                values = [float(v) for v in [train_loss] + self.validate()]   # wait for the device once per epoch
             if not (math.isfinite(values[0]) and math.isfinite(values[1])):
-                raise FloatingPointError(f"after epoch {epoch} the training loss is {values[0]} and the validation loss {values[1]}: "
-                    f"the learning rate lr={lr} is probably too high. Make a new model and try a smaller one, such as lr={lr/10:g}.")
+                raise diverged(f"after epoch {epoch} the training loss is {values[0]} and the validation loss {values[1]}", lr)
             for name,v in zip(self.names, values): self.history[name].append(v)
             mb.write([str(epoch)] + [f'{v:.6f}' for v in values] + [format_time(time.time() - start)], table=True)
 
@@ -109,6 +138,16 @@ class Learner:
         wrong = {str(p.device) for p in self.model.parameters() if p.device.type != self.device.type}
         if wrong: raise RuntimeError(f"the model has parameters on {', '.join(sorted(wrong))} but the data is on {self.device}: "
                                      f"move the model back with `learn.model.to('{self.device}')`.")
+
+    @contextmanager
+    def explained(self):
+        "Add what to do to PyTorch's errors about inputs that don't fit the model"
+        try: yield
+        except RuntimeError as e:
+            x = getattr(self.dls.train, 'x', None)
+            better = explain_model_error(e, x) if x is not None else e
+            if better is e: raise
+            raise better from None
 
 # %% ../nbs/lessons/05_learner.ipynb #10289b6d
 def _plot_history(history, names, ylabel, ax=None):

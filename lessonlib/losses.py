@@ -7,7 +7,7 @@ __all__ = ['init_params', 'linear1', 'sigmoid', 'mnist_loss', 'calc_grad', 'trai
 
 # %% ../nbs/lessons/04_mnist_loss.ipynb #94802664
 import torch
-from .core import check_same_shape
+from .core import check_same_shape, check_binary, check_grads, check_lr
 
 # %% ../nbs/lessons/04_mnist_loss.ipynb #5de72247
 def init_params(size, std=1.0):
@@ -27,10 +27,12 @@ def sigmoid(x):
 # %% ../nbs/lessons/04_mnist_loss.ipynb #88a981bc
 _shape_fix = ("Give them the same shape, e.g. `targets.view(predictions.shape)`: a model with one output "
               "gives `[N,1]` predictions, so the targets must be `[N,1]` too.")
+_target_fix = "Here 1 means a 3 and 0 a 7: make them with `(labels == 3).float()`."
 
 def mnist_loss(predictions, targets):
     "How far `sigmoid(predictions)` is from `targets` (1 for a 3, 0 for a 7), on average"
     check_same_shape(predictions, targets, fix=_shape_fix)
+    check_binary(targets, fix=_target_fix)
     predictions = predictions.sigmoid()
     return torch.where(targets==1, 1-predictions, predictions).mean()
 
@@ -45,9 +47,11 @@ def calc_grad(xb, yb, model):
 # %% ../nbs/lessons/04_mnist_loss.ipynb #60b8d4ac
 def train_epoch(model, lr, params, dl):
     "One epoch of SGD on `params` over the mini-batches of `dl`; return the loss of each batch"
+    check_lr(lr)
     losses = []
     for xb,yb in dl:
         losses.append(calc_grad(xb, yb, model))
+        check_grads(params)
         for p in params:
             p.data -= p.grad*lr
             p.grad.zero_()
@@ -57,6 +61,7 @@ def train_epoch(model, lr, params, dl):
 def batch_accuracy(xb, yb):
     "Fraction of the scores `xb` whose prediction (sigmoid above 0.5 means a 3) matches the targets `yb`"
     check_same_shape(xb, yb, fix=_shape_fix)
+    check_binary(yb, fix=_target_fix)
     preds = xb.sigmoid()
     correct = (preds>0.5) == yb
     return correct.float().mean()

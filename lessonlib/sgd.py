@@ -10,16 +10,16 @@ import warnings
 import torch
 from fastcore.basics import patch
 from .fitting import mse
+from .core import check_lr, diverged
 
 # %% ../nbs/lessons/03_gradient_descent.ipynb #8c71eb4a
 def apply_step(params, f, x, y, lr, loss_fn=mse):
     "One step of gradient descent on `params`, in place: predict, loss, gradient, step; return the loss before the step"
     if not params.requires_grad: raise ValueError("call `params.requires_grad_()` first, so PyTorch computes the gradient")
-    if lr <= 0: raise ValueError(f"lr={lr}: the learning rate must be positive, to step downhill")
+    check_lr(lr)
     preds = f(x, params)                 # 2. predict
     loss = loss_fn(preds, y)             # 3. loss
-    if not torch.isfinite(loss): raise FloatingPointError(
-        f"the loss is {loss.item()}: the steps diverged. Start again with a smaller learning rate than lr={lr:g}")
+    if not torch.isfinite(loss): raise diverged(f"the loss is {loss.item()}: the steps diverged", lr)
     loss.backward()                      # 4. gradient
     with torch.no_grad(): params -= lr * params.grad   # 5. step
     params.grad = None                   # backward() adds to .grad: clear it for the next step
