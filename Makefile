@@ -38,13 +38,15 @@ test-slow-cells: $(STAMP)  ## only the notebooks that have `#| slow` cells, with
 	if [ -z "$$nbs" ]; then echo "no notebook has slow cells"; exit 0; fi; \
 	rc=0; for nb in $$nbs; do $(MAKE) --no-print-directory test-nbs FLAGS=slow NB=$$nb || rc=1; done; exit $$rc
 
-export: $(STAMP)       ## strip notebook outputs, then write lessonlib/ from the notebooks
+export: $(STAMP)       ## strip notebook outputs, collapse hidden cells, then write lessonlib/ from the notebooks
 	$(BIN)/nbdev_clean
+	$(BIN)/python tools/collapse_hidden.py
 	IN_TEST= $(BIN)/nbdev_export
 
 check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, or README.md is out of date
 	@before="$$(git status --porcelain; git diff)"; \
-	$(BIN)/nbdev_clean && IN_TEST= $(BIN)/nbdev_export && $(BIN)/python tools/readme.py --check || exit 1; \
+	$(BIN)/nbdev_clean && $(BIN)/python tools/collapse_hidden.py --check && IN_TEST= $(BIN)/nbdev_export && \
+	  $(BIN)/python tools/readme.py --check && $(BIN)/python tools/test_share.py || exit 1; \
 	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
 	  echo "nbdev_clean/nbdev_export changed the files above: review and commit them"; exit 1; fi; \
 	echo "notebooks clean, package in sync"
