@@ -15,6 +15,7 @@ from lessonlib.core import set_seed, default_device
 from lessonlib.data import mnist_sample_tensors, mnist_sample_path, is_offline_sample
 from lessonlib.losses import mnist_loss, batch_accuracy
 from lessonlib.learner import Learner, BasicOptim, tensor_dls
+from lessonlib.models import simple_net
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--repeat', type=int, default=2, help='runs of each learner; the best time is reported')
@@ -24,7 +25,7 @@ if args.threads: torch.set_num_threads(args.threads)
 
 EPOCHS, LR, BS = 40, 0.1, 256
 train_x, train_y, valid_x, valid_y = mnist_sample_tensors()
-def simple_net(): return nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1))
+
 
 def timed_fit(learn):
     "Time `learn.fit(EPOCHS, LR)` with its printed progress hidden"

@@ -12,13 +12,18 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
+from fastcore.basics import store_attr
 
 # %% ../nbs/library/01_data.ipynb #80e7de4e
 class Layout:
     "Where a data set comes from and which `split/label` folders it has"
-    def __init__(self, name, url, splits, labels, per_label):
-        self.name,self.url,self.splits,self.labels = name,url,splits,labels # folder name, fastai URL, ('train','valid'), digits
-        self.per_label = per_label # fallback images per label and split
+    def __init__(self,
+                 name,       # the folder's name, e.g. mnist_sample
+                 url,        # fastai's URL for it
+                 splits,     # its two split folders, e.g. ('train', 'valid')
+                 labels,     # the label folders in each split: digits
+                 per_label): # (training, validation) images per label in the offline sample
+        store_attr()
     def folders(self, path): return [Path(path)/s/str(l) for s in self.splits for l in self.labels]
     def __repr__(self):
         labels = ','.join(map(str, self.labels))

@@ -73,7 +73,7 @@ def fit(params, loss_fn, steps:int=100, lr:float=0.1, zero_grad:bool=True):
         with torch.no_grad():
             for p in ps:
                 p -= lr * p.grad      # a step downhill
-                if zero_grad: p.grad.zero_()
+                if zero_grad: p.grad = None   # backward() adds to .grad: start the next step from nothing
         losses.append(loss.item())
     return losses
 

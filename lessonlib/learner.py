@@ -12,7 +12,7 @@ import torch
 import matplotlib.pyplot as plt
 from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import master_bar, progress_bar, format_time
-from fastcore.basics import patch
+from fastcore.basics import patch, store_attr
 from torch import nn
 from .core import default_device, check_lr, check_count, check_tensor, check_loss, check_grads, diverged, explain_model_error
 
@@ -27,7 +27,8 @@ class BasicOptim:
 
     def step(self, *args, **kwargs):
         check_grads(self.params)
-        for p in self.params: p.data -= p.grad.data * self.lr
+        with torch.no_grad():
+            for p in self.params: p -= p.grad * self.lr
 
     def zero_grad(self, *args, **kwargs):
         for p in self.params: p.grad = None
@@ -39,7 +40,7 @@ class TensorDataLoader:
         check_tensor(x, 'x', floats=True); check_tensor(y, 'y'); check_count(bs, 'bs', 'Mini-batches of 64 to 512 rows are usual.')
         if len(x) != len(y): raise ValueError(f"x has {len(x)} rows but y has {len(y)}: give one target per input.")
         if len(x) == 0: raise ValueError("x and y are empty: there is nothing to learn from.")
-        self.x,self.y,self.bs,self.shuffle = x,y,bs,shuffle
+        store_attr()
 
     def __len__(self): return math.ceil(len(self.x) / self.bs)
 

@@ -8,7 +8,7 @@ __all__ = ['apply_step', 'Descent', 'gradient_descent']
 # %% ../nbs/lessons/03_gradient_descent.ipynb #fdd82e7a
 import warnings
 import torch
-from fastcore.basics import patch
+from fastcore.basics import patch, store_attr
 from .fitting import mse
 from .core import check_lr, diverged
 
@@ -29,7 +29,7 @@ def apply_step(params, f, x, y, lr, loss_fn=mse):
 class Descent:
     "A gradient descent run: the parameters after each step (`path`, start first), the loss at each, and how it went"
     def __init__(self, lr, losses, path, blew_up=False):
-        self.lr,self.losses,self.path,self.blew_up = lr,losses,path,blew_up   # path: [steps+1, number of parameters]
+        store_attr()   # path: [steps+1, number of parameters]
     @property
     def steps(self): return len(self.path) - 1
     @property
