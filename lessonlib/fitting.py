@@ -97,6 +97,6 @@ def mk_relu_sum(m, b, w):
 def relu_sum_params(n:int, xmin=-3., xmax=3.):
     "Random starting parameters `[m, b, w]` for a sum of `n` ReLUs that bend between `xmin` and `xmax`"
     m = torch.randn(n)                              # slopes
-    b = -m * torch.empty(n).uniform_(xmin, xmax)    # ReLU i bends at x = -b[i]/m[i]
+    b = -m * torch.empty(n).uniform_(xmin, xmax)    # ReLU i bends at x = -b[i]/m[i] (uniform_ fills in place)
     w = torch.randn(n)                              # weights of the sum
     return [p.requires_grad_() for p in (m, b, w)]
