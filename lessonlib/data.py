@@ -125,7 +125,9 @@ _NETWORK_ERRORS = (urllib.error.URLError, ConnectionError, TimeoutError, socket.
 
 def _untar(layout):
     "fastai's `untar_data` (its cache, or a download), giving up quickly when offline; a damaged cache is an error"
-    from fastai.data.external import untar_data, fastai_path
+    with warnings.catch_warnings():   # fastai's import warns about PyTorch internals a learner can do nothing about
+        warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+        from fastai.data.external import untar_data, fastai_path
     old = socket.getdefaulttimeout()
     socket.setdefaulttimeout(20)
     try: path = untar_data(layout.url)
