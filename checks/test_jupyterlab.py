@@ -74,8 +74,9 @@ def lab(artifacts):
     (settings/'apputils-extension').mkdir(parents=True)
     (settings/'apputils-extension'/'notification.jupyterlab-settings').write_text(
         json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
-    if KERNEL_PYTHON:   # a `python3` kernelspec in the server's data folder takes the place of this venv's own
-        spec = tmp/'data'/'kernels'/'python3'
+    if KERNEL_PYTHON:   # a `python3` kernelspec on JUPYTER_PATH, which comes first, takes the place of this venv's own
+        env['JUPYTER_PATH'] = str(tmp/'path')
+        spec = tmp/'path'/'kernels'/'python3'
         spec.mkdir(parents=True)
         (spec/'kernel.json').write_text(json.dumps(dict(argv=[KERNEL_PYTHON, '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
                                                         display_name='Python 3 (ipykernel)', language='python')))
