@@ -61,12 +61,20 @@ bench: $(STAMP)        ## speed benchmarks (they print numbers; nothing is asser
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 
-# Two checks of the paths learners take (each a step of .ci/run, after `make test`):
-.PHONY: test-browser test-runtime
+# Checks of the paths learners take (each a step of .ci/run, after `make test`):
+.PHONY: test-browser test-runtime test-colab test-kaggle
 
 test-browser: $(STAMP) ## lesson 1 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 
-test-runtime: $(STAMP)  ## every lesson from the built wheel beside the newest fastai and fastcore, as on Colab
-	PYTHON=$(PYTHON) bash checks/newest_runtime.sh
+# Every lesson from the built wheel in a fresh venv (checks/runtime.sh); NB=path runs one lesson.
+test-runtime: $(STAMP)  ## ... beside the newest fastai and fastcore
+	PYTHON=$(PYTHON) bash checks/runtime.sh newest $(NB)
+
+# (Colab's ipywidgets 7 draws in Colab's own front end; JupyterLab 4 draws only ipywidgets 8, hence no --browser here.)
+test-colab: $(STAMP)    ## ... installed into Colab's published versions (checks/pins/colab.txt), which it must not change
+	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/colab.txt $(NB)
+
+test-kaggle: $(STAMP)   ## ... installed into Kaggle's published versions (checks/pins/kaggle.txt), which it must not change; lesson 1 in JupyterLab with that kernel
+	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/kaggle.txt $(NB) --browser

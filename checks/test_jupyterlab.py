@@ -7,7 +7,9 @@ folders, opens a copy of the lesson (nothing in the repo changes), runs every ce
 menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
 and moving the first slider redraws its figure in place. Drives Debian's Chromium (/usr/bin/chromium,
 `apt-get install chromium`) with Playwright. Screenshots go to $LESSONLIB_ARTIFACTS (or a temp folder).
-LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks another notebook instead of lesson 1."""
+LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks another notebook instead of lesson 1.
+LESSONLIB_BROWSER_PYTHON=path/to/python runs the kernel in another environment (JupyterLab stays this
+venv's): checks/runtime.sh uses it to show Colab's and Kaggle's ipywidgets in this JupyterLab."""
 import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 import pytest
@@ -20,6 +22,7 @@ CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networki
                  '--disable-sync', '--no-first-run', '--disable-quic']
 LESSON = Path(os.environ.get('LESSONLIB_BROWSER_NB') or root/'nbs'/'lessons'/'01_how_a_net_works.ipynb').resolve()
 RUN_TIMEOUT = 300   # seconds for Run All Cells
+KERNEL_PYTHON = os.environ.get('LESSONLIB_BROWSER_PYTHON')   # the kernel's Python (default: this venv's)
 
 
 def free_port():
@@ -71,6 +74,15 @@ def lab(artifacts):
     (settings/'apputils-extension').mkdir(parents=True)
     (settings/'apputils-extension'/'notification.jupyterlab-settings').write_text(
         json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
+    if KERNEL_PYTHON:   # a `python3` kernelspec on JUPYTER_PATH, which comes first, takes the place of this venv's own
+        env['JUPYTER_PATH'] = str(tmp/'path')
+        spec = tmp/'path'/'kernels'/'python3'
+        spec.mkdir(parents=True)
+        (spec/'kernel.json').write_text(json.dumps(dict(argv=[KERNEL_PYTHON, '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
+                                                        display_name='Python 3 (ipykernel)', language='python')))
+        versions = subprocess.run([KERNEL_PYTHON, '-c', 'import sys, ipywidgets, ipykernel; print(sys.version.split()[0], '
+                                   'ipywidgets.__version__, ipykernel.__version__)'], capture_output=True, text=True, check=True).stdout.split()
+        print(f'\nkernel: {KERNEL_PYTHON} (Python {versions[0]}, ipywidgets {versions[1]}, ipykernel {versions[2]})')
     port, token = free_port(), os.urandom(16).hex()
     log = open(artifacts/'jupyterlab.log', 'w')
     cmd = [str(Path(sys.prefix)/'bin'/'jupyter'), 'lab', '--no-browser', f'--ServerApp.port={port}',
@@ -182,6 +194,10 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
         page.goto(f'{base}/lab/tree/{rel}?token={token}', timeout=60_000)
         page.locator('.jp-Notebook .jp-Cell').first.wait_for(timeout=60_000)
         start_kernel(page, base, token, nb)
+        if KERNEL_PYTHON:
+            kernels = [(pid, cmd) for pid in pids_using(str(nb.parents[3]/'runtime'))
+                       for cmd in [Path(f'/proc/{pid}/cmdline').read_bytes().split(b'\0')[0].decode()]]
+            assert kernels and all(cmd == KERNEL_PYTHON for _, cmd in kernels), f'the kernel is not {KERNEL_PYTHON}: {kernels}'
         t0 = time.time()
         page.locator('.lm-MenuBar-itemLabel', has_text=re.compile('^Run$')).click()
         page.locator('.lm-Menu-itemLabel', has_text=re.compile('^Run All Cells$')).click()
