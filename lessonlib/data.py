@@ -256,10 +256,14 @@ def _write_cache(cache, key, images):
         _warn_once(f"lessonlib cannot write its tensor cache in {cache.parent} ({e}), so images are decoded again at every load. "
                    "Set the environment variable LESSONLIB_CACHE to a folder you can write to.")
 
+def _cache_file(folder) -> Path:
+    "Where the tensor cache of `folder` is kept (versioned, so that two versions of lessonlib never overwrite each other's)"
+    return cache_dir()/'tensors'/(hashlib.sha1(str(Path(folder).resolve()).encode()).hexdigest()[:16] + '.v2.pt')
+
 def _images(folder) -> torch.Tensor:
     "The images in `folder`, sorted by name, as a uint8 tensor `[N,28,28]`, from the cache when it is up to date"
     names, key = _scan(folder)
-    cache = cache_dir()/'tensors'/(hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16] + '.pt')
+    cache = _cache_file(folder)
     images = _read_cache(cache, key)
     if images is None:
         images = _decode(folder, names)

