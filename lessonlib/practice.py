@@ -96,6 +96,13 @@ class Exercise:
         display(fb)
 
     def hint(self): display(Feedback('hint', self.hint_text))
+
+    def self_test(self):
+        "Check the exercise itself: the reference answer is correct, and each catalogued mistake gets its own message"
+        assert self.feedback(self.reference).kind == 'correct', f"{self.name}: the reference answer is not judged correct"
+        for m in self.mistakes:
+            fb = self.feedback(m.wrong)
+            assert (fb.kind, fb.text) == ('wrong', m.says), f"{self.name}: the mistake {m.says!r} gets {fb!r}"
     def solution(self): display(Feedback('solution', f"one way to write `{self.var}`:", self.solution_text))
 
 # %% ../nbs/library/02_practice.ipynb #6bb3c953
@@ -105,12 +112,17 @@ class Quiz:
         self.lesson,self.name,self.question,self.right,self.why,self.choices,self.tol = lesson,name,question,answer,why,choices,tol
         _exercises.setdefault(lesson, {})[name] = self
 
-    def answer(self, value) -> Feedback:
-        "Check `value` as the learner's answer, record it, and say what is right"
+    def feedback(self, value) -> Feedback:
+        "What to say about `value` as an answer"
         if value is None or value == '': return Feedback('blank', 'choose an answer first.')
         ok = abs(float(value) - self.right) <= self.tol if self.choices is None else value == self.right
-        _results[(self.lesson, self.name)] = 'correct' if ok else 'wrong'
         return Feedback('correct' if ok else 'wrong', self.why if ok else f"not {value}. {self.why}")
+
+    def answer(self, value) -> Feedback:
+        "Check `value` as the learner's answer, and record how it went"
+        fb = self.feedback(value)
+        if fb.kind != 'blank': _results[(self.lesson, self.name)] = fb.kind
+        return fb
 
     def widget(self):
         "The question, the choices (or a number box), a Check button and the feedback below them"
@@ -124,6 +136,12 @@ class Quiz:
         return widgets.VBox([widgets.HTML(f'<b>{html.escape(self.question)}</b>'), pick, button, out])
 
     def _ipython_display_(self): display(self.widget())
+
+    def self_test(self):
+        "Check the question itself: its answer is judged right, and every other choice wrong"
+        assert self.feedback(self.right).kind == 'correct', f"{self.name}: the answer is not judged right"
+        for c in (self.choices or [self.right + 10*self.tol + 1]):
+            if c != self.right: assert self.feedback(c).kind == 'wrong', f"{self.name}: {c!r} is judged right"
 
 # %% ../nbs/library/02_practice.ipynb #c13db2d8
 def progress(lesson) -> pd.DataFrame:
