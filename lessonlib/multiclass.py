@@ -7,7 +7,7 @@ __all__ = ['digit_means', 'show_digits', 'nearest_mean', 'softmax', 'logsumexp',
            'cross_entropy', 'confusion_matrix', 'plot_confusion_matrix', 'most_confused', 'centre_of_mass',
            'render_strokes', 'stroke_points', 'strokes_to_mnist', 'predict_probs']
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #2b5c9a15
+# %% ../nbs/lessons/07_ten_digits.ipynb #327b3b51
 import warnings
 import numpy as np
 import torch
@@ -17,12 +17,12 @@ from fastai.torch_core import subplots, show_image
 from .similarity import mnist_distance
 from .models import model_device
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #7ac459b2
+# %% ../nbs/lessons/07_ten_digits.ipynb #f0c748aa
 def digit_means(x, y, n_classes=10):
     "The mean image of each class: row `d` is the mean of the rows of `x` whose target in `y` is `d`"
     return torch.stack([x[y == d].mean(0) for d in range(n_classes)])
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #464b70d3
+# %% ../nbs/lessons/07_ten_digits.ipynb #41edc13c
 def show_digits(images, titles=None, nrows=1, imsize=1.2):
     "Draw each of `images` (rows of 784 pixels or 28x28 images) with its title from `titles`, ink dark"
     images = images.detach().cpu().view(-1, 28, 28)   # matplotlib reads only CPU memory
@@ -32,18 +32,18 @@ def show_digits(images, titles=None, nrows=1, imsize=1.2):
     for im,title,ax in zip(images, titles, axs.flat): show_image(im, ax=ax, title=title, cmap='Greys')
     return axs
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #c0479d60
+# %% ../nbs/lessons/07_ten_digits.ipynb #5fff6fba
 def nearest_mean(x, means, distance=mnist_distance):
     "The class of the mean closest to each image of `x` (`[N,28,28]`), by `distance`, given `means` (`[n_classes,28,28]`)"
     return distance(x[:, None], means).argmin(1)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #14217b8d
+# %% ../nbs/lessons/07_ten_digits.ipynb #4e3d4602
 def softmax(x, dim=-1):
     "Turn each row of scores `x` into probabilities that add up to 1: `exp(x)/exp(x).sum()`, computed without overflow"
     e = (x - x.max(dim, keepdim=True).values).exp()
     return e / e.sum(dim, keepdim=True)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #d25f6f31
+# %% ../nbs/lessons/07_ten_digits.ipynb #0509d602
 def logsumexp(x, dim=-1):
     "`log(exp(x).sum(dim))` for each row of `x`, keeping `dim`: the maximum is taken out before `exp` and added back after `log`"
     m = x.max(dim, keepdim=True).values
@@ -54,7 +54,7 @@ def log_softmax(x, dim=-1):
     shifted = x - x.max(dim, keepdim=True).values   # changes nothing, as in softmax, and keeps small results precise
     return shifted - logsumexp(shifted, dim)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #5e463edf
+# %% ../nbs/lessons/07_ten_digits.ipynb #c0250900
 def check_class_targets(preds, targets):
     "Raise an error that says what to do unless `targets` holds one class index, from 0 to C-1, per row of the `[N,C]` `preds`"
     if preds.ndim != 2:
@@ -73,7 +73,7 @@ def check_class_targets(preds, targets):
         raise ValueError(f"targets run from {lo} to {hi}, but the predictions have {n} columns, one per class, so targets must "
                          f"run from 0 to {n-1}. Count classes from 0, or give the model as many outputs as there are classes.")
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #3aac404f
+# %% ../nbs/lessons/07_ten_digits.ipynb #47e325b2
 def cross_entropy(preds, targets, reduction='mean'):
     "The mean negative log-probability that the logits `preds` (`[N,C]`) give the right class, `targets` (`[N]`)"
     check_class_targets(preds, targets)
@@ -85,13 +85,13 @@ def cross_entropy(preds, targets, reduction='mean'):
     if reduction == 'mean': return losses.mean()
     raise ValueError(f"reduction={reduction!r}: use 'mean' for the mean loss or 'none' for the loss of each input.")
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #9ffb973e
+# %% ../nbs/lessons/07_ten_digits.ipynb #ecf22155
 def confusion_matrix(pred_classes, targets, n_classes=10):
     "How many inputs of each actual class (a row) were predicted to be each class (a column)"
     pairs = targets * n_classes + pred_classes   # one number per (actual, predicted) pair
     return torch.bincount(pairs, minlength=n_classes**2).view(n_classes, n_classes)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #b0f7f5ee
+# %% ../nbs/lessons/07_ten_digits.ipynb #3216a668
 def plot_confusion_matrix(cm, ax=None):
     "Draw the confusion matrix `cm` with its counts, coloured by the size of the mistakes (the diagonal in grey)"
     cm = cm.cpu()
@@ -104,21 +104,21 @@ def plot_confusion_matrix(cm, ax=None):
     ax.set(xticks=range(len(cm)), yticks=range(len(cm)), xlabel='predicted', ylabel='actual')
     return ax
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #b398ebfe
+# %% ../nbs/lessons/07_ten_digits.ipynb #588be7af
 def most_confused(cm, min_count=1):
     "The mistakes in confusion matrix `cm` made at least `min_count` times, as `(actual, predicted, count)`, most frequent first"
     mistakes = cm - torch.diag(cm.diag())
     pairs = [(a, p, mistakes[a, p].item()) for a, p in (mistakes >= min_count).nonzero().tolist()]
     return sorted(pairs, key=lambda pair: pair[2], reverse=True)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #bbcee5d8
+# %% ../nbs/lessons/07_ten_digits.ipynb #be5ff631
 def centre_of_mass(images):
     "The `(row, column)` of the centre of mass of each image of `images` (`[...,H,W]`): the mean position of its ink"
     rows, cols = (torch.arange(n, dtype=images.dtype, device=images.device) for n in images.shape[-2:])
     ink = images.sum((-1, -2))
     return torch.stack([(images.sum(-1) * rows).sum(-1) / ink, (images.sum(-2) * cols).sum(-1) / ink], -1)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #3fe32dcd
+# %% ../nbs/lessons/07_ten_digits.ipynb #1c81bf42
 def render_strokes(strokes, pen=2.5, size=28, scale=8):
     "Draw `strokes` (arrays of `(x, y)` points) with a round pen `pen` pixels wide on a `size`x`size` image: ink 1, paper 0"
     img = Image.new('L', (size*scale, size*scale))
@@ -130,7 +130,7 @@ def render_strokes(strokes, pen=2.5, size=28, scale=8):
     img = img.resize((size, size), Image.BOX)   # each scale x scale block becomes one pixel: anti-aliasing
     return torch.from_numpy(np.asarray(img, dtype=np.float32) / 255)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #2dbbc57d
+# %% ../nbs/lessons/07_ten_digits.ipynb #7d9348ec
 def stroke_points(stroke):
     "A stroke as an `[n,2]` array of its `(x, y)` points, or an error that says what a stroke is"
     points = np.asarray(stroke, dtype=np.float64)
@@ -151,7 +151,7 @@ def strokes_to_mnist(strokes, pen=2.5, box=20, size=28):
     shift = np.array([size/2 - col, size/2 - row])         # move the centre of mass to the middle: x is the column
     return render_strokes([s + shift for s in strokes], pen, size)
 
-# %% ../nbs/lessons/07_ten_digits.ipynb #62a4537a
+# %% ../nbs/lessons/07_ten_digits.ipynb #81eae656
 def predict_probs(model, images):
     "The probability `model` gives each class, for one 28x28 image (`[n_classes]`) or a stack of them (`[N,n_classes]`)"
     model.eval()

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['PadCanvas', 'DigitPad']
 
-# %% ../nbs/library/02_pad.ipynb #097a41f0
+# %% ../nbs/library/02_pad.ipynb #693f87fc
 import io
 import numpy as np
 import torch
@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from PIL import Image
 from .multiclass import strokes_to_mnist, predict_probs, stroke_points
 
-# %% ../nbs/library/02_pad.ipynb #9fa2d58e
+# %% ../nbs/library/02_pad.ipynb #42493cd7
 _PAD_JS = """
 export default {
   render({ model, el }) {
@@ -76,7 +76,7 @@ class PadCanvas(anywidget.AnyWidget):
     size = traitlets.Int(280).tag(sync=True)
     strokes = traitlets.List().tag(sync=True)   # the drawing: strokes of [x, y] points, in pixels from the top left
 
-# %% ../nbs/library/02_pad.ipynb #89563a80
+# %% ../nbs/library/02_pad.ipynb #50e64f15
 def _png(image, zoom=4):
     "`image` (ink 1 on 0) as PNG bytes, ink dark, each pixel `zoom` pixels wide"
     im = Image.fromarray(np.uint8(255 - image.numpy()*255)).resize((image.shape[1]*zoom, image.shape[0]*zoom), Image.NEAREST)
@@ -84,7 +84,7 @@ def _png(image, zoom=4):
     im.save(buf, format='png')
     return buf.getvalue()
 
-# %% ../nbs/library/02_pad.ipynb #dbd4e3df
+# %% ../nbs/library/02_pad.ipynb #679dbb42
 class DigitPad(widgets.HBox):
     "Draw a digit and watch `model` read it: the MNIST-style image it sees, and the probability it gives each digit"
     def __init__(self, model, size=280, pen=2.5):
@@ -99,7 +99,8 @@ class DigitPad(widgets.HBox):
         for d,bar in enumerate(self.bars): bar.add_class(f'lessonlib-prob-{d}')   # names for the browser check
         self.clear_button.add_class('lessonlib-clear'); self.verdict.add_class('lessonlib-verdict')
         super().__init__([widgets.VBox([self.canvas, self.clear_button]),
-                          widgets.VBox([widgets.Label('what the net sees'), self.preview, self.verdict]),
+                          widgets.VBox([widgets.Label('what the net sees'), self.preview, self.verdict],
+                                       layout=widgets.Layout(align_items='center', margin='0 16px')),
                           widgets.VBox([widgets.HBox([b, p]) for b,p in zip(self.bars, self.percents)])])
         self.canvas.observe(self.update, names='strokes')
         self.clear_button.on_click(lambda _: self.clear())
