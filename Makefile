@@ -68,7 +68,7 @@ clean:
 # Two checks of the paths learners take (each a step of .ci/run, after `make test`):
 .PHONY: test-browser test-runtime
 
-test-browser: $(STAMP) ## lesson 1 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot
+test-browser: $(STAMP) ## lessons 1 and 7 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot, the pad reads a drawn 1
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 
