@@ -97,10 +97,12 @@ def plot_confusion_matrix(cm, ax=None):
     cm = cm.cpu()
     if ax is None: _,ax = plt.subplots(figsize=(5.5, 5.5))
     mistakes = cm - torch.diag(cm.diag())
-    ax.imshow(mistakes, cmap='Reds', vmin=0, vmax=max(int(mistakes.max()), 1))
-    for (i,j),n in zip(torch.cartesian_prod(*map(torch.arange, cm.shape)).tolist(), cm.flatten().tolist()):
-        ax.text(j, i, n, ha='center', va='center', fontsize=8,
-                color='grey' if i == j else 'white' if n > mistakes.max()/2 else 'black')
+    worst = max(mistakes.max().item(), 1)
+    ax.imshow(mistakes, cmap='Reds', vmin=0, vmax=worst)
+    for i in range(len(cm)):
+        for j in range(len(cm)):
+            n = cm[i, j].item()
+            ax.text(j, i, n, ha='center', va='center', fontsize=8, color='grey' if i == j else 'white' if n > worst/2 else 'black')
     ax.set(xticks=range(len(cm)), yticks=range(len(cm)), xlabel='predicted', ylabel='actual')
     return ax
 
@@ -124,7 +126,7 @@ def render_strokes(strokes, pen=2.5, size=28, scale=8):
     img = Image.new('L', (size*scale, size*scale))
     draw, r = ImageDraw.Draw(img), pen*scale/2
     for stroke in strokes:
-        points = [tuple(p) for p in (stroke*scale).tolist()]
+        points = [tuple(p) for p in (np.asarray(stroke)*scale).tolist()]
         if len(points) > 1: draw.line(points, fill=255, width=round(pen*scale), joint='curve')
         for x,y in (points[0], points[-1]): draw.ellipse([x-r, y-r, x+r, y+r], fill=255)   # round ends
     img = img.resize((size, size), Image.BOX)   # each scale x scale block becomes one pixel: anti-aliasing
