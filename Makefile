@@ -6,9 +6,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHELL := bash
 # nbdev_test runs notebooks in parallel, one worker per core (NB_WORKERS=1 runs them one at a time).
-NB_WORKERS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
+NPROC := $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
+NB_WORKERS ?= $(NPROC)
+# PyTorch gives each notebook a thread per core; several notebooks at once would then fight over the cores
+# (an epoch of lesson 7's net: 0.5 s alone, 6.5 s with two notebooks of 2 threads on 2 cores), so each worker
+# gets its share of the cores. Set OMP_NUM_THREADS to override.
+NB_THREADS ?= $(shell echo $$(( $(NPROC) / $(NB_WORKERS) > 1 ? $(NPROC) / $(NB_WORKERS) : 1 )))
 # Run notebooks with nbdev_test and end with `notebooks: N passed, M failed`; add FLAGS=slow, NB=path.
-NBDEV_TEST = set -o pipefail; PYTHONUNBUFFERED=1 $(BIN)/nbdev_test --n_workers $(NB_WORKERS) --do_print --timing \
+NBDEV_TEST = set -o pipefail; PYTHONUNBUFFERED=1 OMP_NUM_THREADS=$${OMP_NUM_THREADS:-$(NB_THREADS)} \
+	$(BIN)/nbdev_test --n_workers $(NB_WORKERS) --do_print --timing \
 	$(if $(FLAGS),--flags "$(FLAGS)") $(if $(NB),--path "$(NB)") 2>&1 | $(BIN)/python tools/count_notebooks.py
 
 .PHONY: venv lab test test-nbs test-slow test-slow-cells check export readme bench clean
@@ -64,7 +70,7 @@ clean:
 # Checks of the paths learners take (each a step of .ci/run, after `make test`):
 .PHONY: test-browser test-runtime test-colab test-kaggle
 
-test-browser: $(STAMP) ## lesson 1 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot
+test-browser: $(STAMP) ## lessons 1 and 7 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot, the pad reads a drawn 1
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 

@@ -1,15 +1,18 @@
-"""A lesson as a learner runs it: JupyterLab in a real browser, Run All Cells, then move a slider.
+"""Lessons as a learner runs them: JupyterLab in a real browser, Run All Cells, then use the widgets.
 
     make test-browser     (or: .venv/bin/python -m pytest checks/test_jupyterlab.py -s)
 
 Starts `jupyter lab` from this venv on a free localhost port with its own config, data and runtime
-folders, opens a copy of the lesson (nothing in the repo changes), runs every cell from the Run
+folders, opens a copy of each lesson (nothing in the repo changes), runs every cell from the Run
 menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
-and moving the first slider redraws its figure in place. Drives Debian's Chromium (/usr/bin/chromium,
-`apt-get install chromium`) with Playwright. Screenshots go to $LESSONLIB_ARTIFACTS (or a temp folder).
-LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks another notebook instead of lesson 1.
+moving the first slider redraws its figure in place, and on a drawing pad (lesson 7) a vertical
+stroke drawn with the mouse is read as a 1 and Clear wipes it. Drives Debian's Chromium
+(/usr/bin/chromium, `apt-get install chromium`) with Playwright. Screenshots go to
+$LESSONLIB_ARTIFACTS (or a temp folder).
+LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks other notebooks (several separated by `:`)
+instead of lessons 1 and 7.
 LESSONLIB_BROWSER_PYTHON=path/to/python runs the kernel in another environment (JupyterLab stays this
-venv's): checks/runtime.sh uses it to show Colab's and Kaggle's ipywidgets in this JupyterLab."""
+venv's): checks/runtime.sh uses it to show Kaggle's ipywidgets in this JupyterLab."""
 import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 import pytest
@@ -20,8 +23,9 @@ from nbcells import cells as read_cells, first_code_line, is_hidden, source
 CHROMIUM = '/usr/bin/chromium'
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
                  '--disable-sync', '--no-first-run', '--disable-quic']
-LESSON = Path(os.environ.get('LESSONLIB_BROWSER_NB') or root/'nbs'/'lessons'/'01_how_a_net_works.ipynb').resolve()
-RUN_TIMEOUT = 300   # seconds for Run All Cells
+LESSONS = [Path(p).resolve() for p in os.environ.get('LESSONLIB_BROWSER_NB', '').split(os.pathsep) if p] or [
+    root/'nbs'/'lessons'/'01_how_a_net_works.ipynb', root/'nbs'/'lessons'/'07_ten_digits.ipynb']
+RUN_TIMEOUT = 600   # seconds for Run All Cells (lesson 7 trains three models)
 KERNEL_PYTHON = os.environ.get('LESSONLIB_BROWSER_PYTHON')   # the kernel's Python (default: this venv's)
 
 
@@ -55,18 +59,20 @@ def artifacts():
 
 @pytest.fixture(scope='module')
 def lab(artifacts):
-    "A JupyterLab server on a copy of settings.ini and nbs/; yields (base url, token, copied notebook)"
+    "A JupyterLab server on a copy of settings.ini and nbs/ (with the lessons to check); yields (base url, token, lessons folder)"
     tmp = Path(tempfile.mkdtemp(prefix='lessonlib-lab-'))
     proj = tmp/'project'   # a copy of the nbdev project, so the lesson's nbdev_export cell works and writes here
     proj.mkdir()
     shutil.copy(root/'settings.ini', proj)
     shutil.copytree(root/'nbs', proj/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints', '_proc'))
-    dest = proj/'nbs'/'lessons'/LESSON.name
-    shutil.copy(LESSON, dest)
+    for lesson in LESSONS: shutil.copy(lesson, proj/'nbs'/'lessons'/lesson.name)
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(('JUPYTER', 'JPY_')) and k not in ('MPLBACKEND', 'IN_TEST', 'IPYTHONDIR')}
     env.update(JUPYTER_CONFIG_DIR=str(tmp/'config'), JUPYTER_DATA_DIR=str(tmp/'data'),
                JUPYTER_RUNTIME_DIR=str(tmp/'runtime'), IPYTHONDIR=str(tmp/'ipython'))
+    # The browser and the server need the CPU too: a kernel whose PyTorch spins a thread on every core fights
+    # them for it (lesson 7's epochs took 10 s instead of 0.5 s on 2 cores), so the kernels get one thread.
+    env.setdefault('OMP_NUM_THREADS', '1')
     # Show every cell in the page (no virtual scrolling), so each cell's outputs can be read.
     settings = tmp/'config'/'lab'/'user-settings'/'@jupyterlab'
     (settings/'notebook-extension').mkdir(parents=True)
@@ -99,7 +105,7 @@ def lab(artifacts):
             try: http(f'{base}/api/status?token={token}'); break
             except OSError: time.sleep(0.5)
         else: pytest.fail(f'jupyter lab did not answer on {base} within 60s; see {artifacts/"jupyterlab.log"}')
-        yield base, token, dest
+        yield base, token, proj/'nbs'/'lessons'
     finally:
         try:   # shut the kernels down the way JupyterLab does, then the server
             for k in json.loads(http(f'{base}/api/kernels?token={token}')):
@@ -135,7 +141,8 @@ def cell_sources(nb_path): return [source(c) for c in read_cells(nb_path)]
 
 def where(nb, sources, i):
     first = first_code_line({'cell_type': 'code', 'source': sources[i]}) if i < len(sources) else '?'
-    name = LESSON.relative_to(root) if LESSON.is_relative_to(root) else LESSON   # the notebook that was copied
+    lesson = next(l for l in LESSONS if l.name == nb.name)   # the notebook that was copied
+    name = lesson.relative_to(root) if lesson.is_relative_to(root) else lesson
     return f'{name}, cell {i} ({first!r})'
 
 
@@ -182,8 +189,16 @@ def start_kernel(page, base, token, nb):
     raise AssertionError(f'{nb.name}: no kernel started in JupyterLab within 90s')
 
 
-def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
-    base, token, nb = lab
+def shut_down_kernel(base, token, nb):
+    "Stop the notebook's kernel as JupyterLab's 'Shut Down Kernel' does, so that lessons don't run side by side"
+    for s in json.loads(http(f'{base}/api/sessions?token={token}')):
+        if s['path'].endswith(nb.name): http(f'{base}/api/sessions/{s["id"]}?token={token}', method='DELETE')
+
+
+@pytest.mark.parametrize('lesson', LESSONS, ids=lambda p: p.stem)
+def test_lesson_runs_in_jupyterlab(lab, browser, artifacts, lesson):
+    base, token, lessons = lab
+    nb = lessons/lesson.name
     sources = cell_sources(nb)
     rel = nb.relative_to(nb.parents[2]).as_posix()   # nbs/lessons/NAME.ipynb
     page = browser.new_page(viewport={'width': 1400, 'height': 1000})
@@ -191,7 +206,8 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
     messages = []
     page.on('console', lambda m: messages.append(m.text) if m.type == 'error' and 'ERR_FAILED' not in m.text else None)
     try:
-        page.goto(f'{base}/lab/tree/{rel}?token={token}', timeout=60_000)
+        # each lesson in a workspace of its own, so that JupyterLab does not reopen the previous lesson beside it
+        page.goto(f'{base}/lab/workspaces/{nb.stem}/tree/{rel}?token={token}', timeout=60_000)
         page.locator('.jp-Notebook .jp-Cell').first.wait_for(timeout=60_000)
         start_kernel(page, base, token, nb)
         if KERNEL_PYTHON:
@@ -223,6 +239,9 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
                 f'{where(nb, sources, i)}: the sliders did not render as widgets '
                 f'({cells[i]["widgets"]} widgets, {cells[i]["sliders"]} sliders; output text {text[:200]!r})')
         if uses_interact: move_first_slider(page, nb, sources, uses_interact[0], artifacts)
+        pads = [i for i in range(len(cells)) if page.locator('.jp-Notebook .jp-Cell').nth(i).locator('canvas.lessonlib-pad').count()]
+        if re.search(r'\bDigitPad\(', ''.join(sources)): assert pads, f'{nb.name}: no drawing pad was displayed'
+        if pads: draw_a_one(page, nb, sources, pads[0], artifacts)
     finally:
         shot = artifacts/f'{nb.stem}-jupyterlab.png'
         try:
@@ -237,6 +256,8 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts):
         except Exception as e: print(f'no screenshot: {e}')
         if messages: print('browser console errors:\n  ' + '\n  '.join(messages[:20]))
         page.close()
+        try: shut_down_kernel(base, token, nb)
+        except OSError: pass
 
 
 def move_first_slider(page, nb, sources, i, artifacts):
@@ -263,3 +284,56 @@ def move_first_slider(page, nb, sources, i, artifacts):
     assert changed, (
         f'{where(nb, sources, i)}: moving the slider from {before_value} to {after_value} did not change the plot')
     print(f'{nb.name}: slider moved {before_value} -> {after_value}, plot redrawn: {artifacts/(nb.stem + "-slider.png")}')
+
+
+# The pad's state as the learner sees it: dark pixels on the canvas, the width of each probability bar, the verdict.
+READ_PAD = r'''(cell) => {
+  const canvas = cell.querySelector('canvas.lessonlib-pad');
+  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < px.length; i += 4) if (px[i] < 128) ink++;
+  const bars = [...Array(10).keys()].map(d => {
+    const fill = cell.querySelector(`.lessonlib-prob-${d} .progress-bar`);
+    return fill ? fill.getBoundingClientRect().width : null;
+  });
+  const verdict = cell.querySelector('.lessonlib-verdict');
+  return {ink, bars, text: verdict ? verdict.innerText : ''};
+}'''
+
+
+def wait_for_pad(cell, done, timeout=30):
+    "Read the pad until `done(state)` holds or `timeout` seconds pass; return the last state"
+    end = time.time() + timeout
+    while True:
+        state = cell.evaluate(READ_PAD)
+        if done(state) or time.time() > end: return state
+        time.sleep(0.3)
+
+
+def draw_a_one(page, nb, sources, i, artifacts):
+    "Draw a vertical stroke on the pad of cell `i` with the mouse: the chart must rank 1 first; Clear must wipe it all"
+    cell = page.locator('.jp-Notebook .jp-Cell').nth(i)
+    canvas = cell.locator('canvas.lessonlib-pad')
+    canvas.scroll_into_view_if_needed()
+    empty = lambda s: s['ink'] == 0 and all(b == 0 for b in s['bars'])
+    before = wait_for_pad(cell, empty)
+    assert None not in before['bars'], f'{where(nb, sources, i)}: the pad shows no bar chart of ten bars: {before}'
+    assert empty(before), f'{where(nb, sources, i)}: the pad is not empty before drawing: {before}'
+    box = canvas.bounding_box()
+    x, top, bottom = box['x'] + box['width']*0.5, box['y'] + box['height']*0.15, box['y'] + box['height']*0.85
+    page.mouse.move(x, top)
+    page.mouse.down()
+    for k in range(1, 21): page.mouse.move(x + (k % 2), top + (bottom - top)*k/20)   # a hand is never quite straight
+    page.mouse.up()
+    drawn = wait_for_pad(cell, lambda s: max(s['bars']) > 0)
+    page.screenshot(path=str(artifacts/f'{nb.stem}-pad-drawn.png'))
+    assert drawn['ink'] > 0, f'{where(nb, sources, i)}: the stroke did not appear on the canvas: {drawn}'
+    ranked = sorted(range(10), key=lambda d: -drawn['bars'][d])
+    assert ranked[0] == 1, (f'{where(nb, sources, i)}: a vertical stroke was read as {ranked[0]}, not 1 '
+                            f'(bar widths {drawn["bars"]}, {drawn["text"]!r}); see {artifacts/(nb.stem + "-pad-drawn.png")}')
+    assert 'reads 1' in drawn['text'], f'{where(nb, sources, i)}: the verdict says {drawn["text"]!r}'
+    cell.locator('.lessonlib-clear').click()
+    cleared = wait_for_pad(cell, empty)
+    page.screenshot(path=str(artifacts/f'{nb.stem}-pad-cleared.png'))
+    assert empty(cleared), f'{where(nb, sources, i)}: Clear left {cleared["ink"]} dark pixels and bars {cleared["bars"]}'
+    print(f'{nb.name}: a stroke drawn with the mouse reads as 1 (bars {[round(b) for b in drawn["bars"]]} px), Clear wipes it')
