@@ -24,7 +24,7 @@ CHROMIUM = '/usr/bin/chromium'
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
                  '--disable-sync', '--no-first-run', '--disable-quic']
 LESSONS = [Path(p).resolve() for p in os.environ.get('LESSONLIB_BROWSER_NB', '').split(os.pathsep) if p] or [
-    root/'nbs'/'lessons'/'01_how_a_net_works.ipynb', root/'nbs'/'lessons'/'07_ten_digits.ipynb']
+    nb for nb in sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb')) if re.search(r'\binteract(ive)?\(|widgets\.|DigitPad\(', nb.read_text())]
 RUN_TIMEOUT = 600   # seconds for Run All Cells (lesson 7 trains three models)
 KERNEL_PYTHON = os.environ.get('LESSONLIB_BROWSER_PYTHON')   # the kernel's Python (default: this venv's)
 
@@ -239,6 +239,9 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts, lesson):
                 f'{where(nb, sources, i)}: the sliders did not render as widgets '
                 f'({cells[i]["widgets"]} widgets, {cells[i]["sliders"]} sliders; output text {text[:200]!r})')
         if uses_interact: move_first_slider(page, nb, sources, uses_interact[0], artifacts)
+        controls = page.evaluate(READ_CONTROLS)
+        moved = [move_a_control(page, nb, sources, i, kind) for i, kind in enumerate(controls) if kind and i not in uses_interact[:1]]
+        print(f'{nb.name}: {len(moved) + bool(uses_interact)} widgets answered a move of one of their controls')
         pads = [i for i in range(len(cells)) if page.locator('.jp-Notebook .jp-Cell').nth(i).locator('canvas.lessonlib-pad').count()]
         if re.search(r'\bDigitPad\(', ''.join(sources)): assert pads, f'{nb.name}: no drawing pad was displayed'
         if pads: draw_a_one(page, nb, sources, pads[0], artifacts)
@@ -260,6 +263,15 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts, lesson):
         except OSError: pass
 
 
+def nudge_slider(handle, readout):
+    "Move a slider a few steps with the arrow keys: right, or left if it is at the end of its range"
+    before = readout.inner_text()
+    handle.focus()
+    for _ in range(10): handle.press('ArrowRight')
+    if readout.inner_text() == before:
+        for _ in range(10): handle.press('ArrowLeft')
+
+
 def move_first_slider(page, nb, sources, i, artifacts):
     "Press the right arrow on the first slider of cell `i`; its figure must change, and stay one figure"
     cell = page.locator('.jp-Notebook .jp-Cell').nth(i)
@@ -269,9 +281,7 @@ def move_first_slider(page, nb, sources, i, artifacts):
     before_src, before_png = img.get_attribute('src'), img.screenshot(path=str(artifacts/f'{nb.stem}-slider-before.png'))
     readout = cell.locator('.widget-readout').first
     before_value = readout.inner_text()
-    handle = cell.locator('.jupyter-widgets .noUi-handle').first
-    handle.focus()
-    for _ in range(10): handle.press('ArrowRight')
+    nudge_slider(cell.locator('.jupyter-widgets .noUi-handle').first, readout)
     end = time.time() + 30
     while time.time() < end and img.count() == 1 and img.get_attribute('src') == before_src: time.sleep(0.5)
     wait_for_run(page, 60)
@@ -284,6 +294,48 @@ def move_first_slider(page, nb, sources, i, artifacts):
     assert changed, (
         f'{where(nb, sources, i)}: moving the slider from {before_value} to {after_value} did not change the plot')
     print(f'{nb.name}: slider moved {before_value} -> {after_value}, plot redrawn: {artifacts/(nb.stem + "-slider.png")}')
+
+
+# Per cell: the kind of the first control its widgets offer a learner (None for a cell without one, or with the pad)
+READ_CONTROLS = r'''() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].map(c => {
+  if (c.querySelector('canvas.lessonlib-pad')) return null;
+  const w = c.querySelector('.jp-OutputArea .jupyter-widgets');
+  if (!w) return null;
+  if (c.querySelector('.jupyter-widgets .noUi-handle')) return 'slider';
+  if (c.querySelector('.jupyter-widgets select')) return 'dropdown';
+  if (c.querySelector('.jupyter-widgets input[type=radio]')) return 'choice';
+  if (c.querySelector('.jupyter-widgets input[type=checkbox]')) return 'checkbox';
+  if (c.querySelector('.jupyter-widgets input[type=number]')) return 'number';
+  return null;
+})'''
+
+# What a widget shows below its controls: its output areas (figures, text), not the controls' own readouts
+READ_OUTPUT = "c => [...c.querySelectorAll('.widget-output')].map(o => o.innerHTML).join('|')"
+
+
+def move_a_control(page, nb, sources, i, kind):
+    "Use the first control of cell `i`'s widget as a learner would; what the widget shows must change"
+    cell = page.locator('.jp-Notebook .jp-Cell').nth(i)
+    cell.scroll_into_view_if_needed()
+    before = cell.evaluate(READ_OUTPUT)
+    if kind == 'slider': nudge_slider(cell.locator('.jupyter-widgets .noUi-handle').first, cell.locator('.widget-readout').first)
+    elif kind == 'dropdown':
+        select = cell.locator('.jupyter-widgets select').first
+        options = select.locator('option').all_inner_texts()
+        select.select_option(index=(options.index(select.evaluate('s => s.options[s.selectedIndex].text')) + 1) % len(options))
+    elif kind == 'choice':   # a quiz: pick an answer, then Check
+        cell.locator('.jupyter-widgets input[type=radio]').first.check()
+        cell.locator('.jupyter-widgets button', has_text='Check').click()
+    elif kind == 'checkbox': cell.locator('.jupyter-widgets input[type=checkbox]').first.click()
+    elif kind == 'number':
+        box = cell.locator('.jupyter-widgets input[type=number]').first
+        box.fill('1'); box.press('Enter')
+        if cell.locator('.jupyter-widgets button', has_text='Check').count(): cell.locator('.jupyter-widgets button', has_text='Check').click()
+    end = time.time() + 30
+    while time.time() < end and cell.evaluate(READ_OUTPUT) == before: time.sleep(0.5)
+    wait_for_run(page, 60)
+    assert cell.evaluate(READ_OUTPUT) != before, f'{where(nb, sources, i)}: using its {kind} changed nothing the widget shows'
+    return kind
 
 
 # The pad's state as the learner sees it: dark pixels on the canvas, the width of each probability bar, the verdict.
