@@ -70,7 +70,7 @@ clean:
 # Checks of the paths learners take (each a step of .ci/run, after `make test`):
 .PHONY: test-browser test-runtime test-colab test-kaggle
 
-test-browser: $(STAMP) ## lessons 1 and 7 in JupyterLab in a real browser: Run All, no errors, sliders redraw the plot, the pad reads a drawn 1
+test-browser: $(STAMP) ## every lesson with widgets in JupyterLab in a real browser: Run All, no errors, each widget answers its control, the pad reads a drawn 1
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 
