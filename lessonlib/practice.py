@@ -6,7 +6,7 @@
 __all__ = ['Feedback', 'Blank', 'is_blank', 'same', 'describe', 'Mistake', 'uses_blank', 'Exercise', 'Quiz', 'progress']
 
 # %% ../nbs/library/02_practice.ipynb #c45b1e0b
-import copy, html, sys
+import copy, html, re, sys
 import torch
 import pandas as pd
 import ipywidgets as widgets
@@ -16,6 +16,8 @@ from IPython.display import display
 _STYLE = {'correct': ('#1a7f37', 'Correct'), 'wrong': ('#cf222e', 'Not yet'), 'blank': ('#9a6700', 'Not answered yet'),
           'hint': ('#0969da', 'Hint'), 'solution': ('#6e7781', 'Solution')}
 
+def _html(text): return re.sub(r'`([^`]+)`', r'<code>\1</code>', html.escape(text))   # `code` in a message as code
+
 class Feedback:
     "What a check says: `kind` (correct, wrong, blank, hint, solution) and `text`; HTML in a notebook, plain text elsewhere"
     def __init__(self, kind, text, code=''): self.kind,self.text,self.code = kind,text,code
@@ -24,7 +26,7 @@ class Feedback:
         color, label = _STYLE[self.kind]
         code = f'<pre style="margin:4px 0 0 0">{html.escape(self.code)}</pre>' if self.code else ''
         return (f'<div style="border-left:4px solid {color};padding:2px 8px"><b style="color:{color}">{label}:</b> '
-                f'{html.escape(self.text)}{code}</div>')
+                f'{_html(self.text)}{code}</div>')
 
 # %% ../nbs/library/02_practice.ipynb #96b1e7aa
 class Blank:
@@ -164,7 +166,7 @@ class Quiz:
             out.clear_output()
             with out: display(self.answer(pick.value))
         button.on_click(on_click)
-        return widgets.VBox([widgets.HTML(f'<b>{html.escape(self.question)}</b>'), pick, button, out])
+        return widgets.VBox([widgets.HTML(f'<b>{_html(self.question)}</b>'), pick, button, out])
 
     def _ipython_display_(self): display(self.widget())
 
