@@ -157,7 +157,7 @@ quiz_outlier = Quiz('lesson1', 'quiz_outlier', 'One dot lies far from all the ot
 quiz_zero_grad = Quiz('lesson1', 'quiz_zero_grad', 'A training loop never clears `.grad`. What happens?',
     'each step uses the sum of all the gradients so far: the parameters overshoot and the loss climbs back up',
     '`backward()` adds the new gradient to `.grad` rather than replacing it. In the lesson, without clearing, the loss fell for six steps, then climbed back up.',
-    choices=['nothing: `backward()` replaces the old gradient', 'each step uses the sum of all the gradients so far: the parameters overshoot and the loss climbs back up',
+    choices=['nothing: backward() replaces the old gradient', 'each step uses the sum of all the gradients so far: the parameters overshoot and the loss climbs back up',
              'PyTorch stops with an error at the second step'])
 
 # %% ../../nbs/practice/01_how_a_net_works.ipynb #055ef17b
@@ -167,4 +167,4 @@ quiz_bends = Quiz('lesson1', 'quiz_bends', 'At most how many bends can a weighte
     'each ReLU bends once, at its own place, and adding functions keeps all their bends: 5 ReLUs, at most 5 bends. More ReLUs, more bends, a closer fit to any curve.')
 quiz_down = Quiz('lesson1', 'quiz_down', 'With every weight `w` equal to 1, a sum of ReLUs can only bend upwards. What lets it bend downwards?',
     'a negative weight on some ReLU', 'a ReLU times a negative weight bends down where the ReLU bends up; more ReLUs or another bias only add more upward bends.',
-    choices=['more ReLUs', 'a negative bias `b`', 'a negative weight on some ReLU', 'a smaller learning rate'])
+    choices=['more ReLUs', 'a negative bias b', 'a negative weight on some ReLU', 'a smaller learning rate'])
