@@ -78,6 +78,13 @@ def _copied(cases):
     try: return copy.deepcopy(cases)
     except Exception: return cases   # something that can't be copied: shared, as it is
 
+def _differs(got, want) -> str:
+    "How a result differs from the answer, in words"
+    if torch.is_tensor(got) and torch.is_tensor(want) and got.shape == want.shape and got.numel() > 8:
+        gap = (got.detach().float() - want.float()).abs().max().item()
+        return f"gives a tensor of the right shape, {list(got.shape)}, but other numbers than the answer (up to {gap:.3g} away)"
+    return f"gives {describe(got)}, but the answer is {describe(want)}"
+
 class Exercise:
     "An exercise: the learner defines `var`; `check()` compares it with `reference` and names a catalogued mistake"
     def __init__(self, lesson, name, var, reference, inputs=None, mistakes=(), hint='', solution='', same=same):
@@ -111,7 +118,7 @@ class Exercise:
                      and got.shape != want.shape else '')
             return Feedback('wrong', f"`{self.var}` is {describe(got)}, which is not the answer.{shape} Try `{self.name}.hint()`.")
         i = next((i for i, (g, w) in enumerate(zip(got, want)) if not self.same(g, w)), 0)   # the first input it gets wrong
-        return Feedback('wrong', f"`{self.var}` gives {describe(got[i])}, but the answer is {describe(want[i])}. Try `{self.name}.hint()`.")
+        return Feedback('wrong', f"`{self.var}` {_differs(got[i], want[i])}. Try `{self.name}.hint()`.")
 
     def _raised(self, e, run):
         "What to say when the learner's function raised `e`: a catalogued mistake's message if it fails the same way"
