@@ -144,7 +144,8 @@ q5 = Exercise('lesson1', 'q5', 'my_relu_sum', lambda m, b, w, x: (w * _relus(m, 
     Mistake(lambda m, b, w, x: (w * _relus(m, b, x[:, None])).sum(0), "`.sum(0)` adds up over the inputs and gives one number per ReLU: add across the ReLUs, `.sum(1)`, for one number per input."),
     Mistake(lambda m, b, w, x: (w * _relus(m, b, x[:, None])).mean(1), "you averaged the weighted ReLUs: a neural net adds them up, `.sum(1)`."),
     Mistake(lambda m, b, w, x: (w * (_relus(m, 0., x[:, None]) + b)).sum(1), "the bias goes inside the ReLU, before the negatives become zero, `rectified_linear(m, b, x[:, None])`: added outside, it can't move the bend."),
-    Mistake(lambda m, b, w, x: (w * _relus(m, b, x)).sum(-1), "`x` and `m` have different lengths, so they can't be paired element by element: make `x` a column, `x[:, None]`, so that broadcasting pairs every input with every ReLU in an `[N, n]` table.")],
+    Mistake(lambda m, b, w, x: (w * _relus(m, b, x)).sum(-1), "`x` and `m` have different lengths, so they can't be paired element by element: make `x` a column, `x[:, None]`, so that broadcasting pairs every input with every ReLU in an `[N, n]` table."),
+    Mistake(lambda m, b, w, x: (w * torch.clip(x*m + b, min=0.)).sum(-1), "`x` and `m` have different lengths, so they can't be paired element by element: make `x` a column, `x[:, None]`, so that broadcasting pairs every input with every ReLU in an `[N, n]` table.")],
     hint="`rectified_linear(m, b, x[:, None])` is an `[N, n]` table: one row per input, one column per ReLU. Multiply it by `w` (broadcasting repeats `w` down the rows), then add up each row.",
     solution="def my_relu_sum(m, b, w, x):\n    return (w * rectified_linear(m, b, x[:, None])).sum(1)")
 
