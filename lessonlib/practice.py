@@ -59,6 +59,7 @@ def describe(x) -> str:
         return f"a tensor of shape {list(x.shape)}" + (f" ({_numbers(x.detach().flatten().tolist())})" if 0 < x.numel() <= 8 else '')
     if isinstance(x, (list, tuple)) and x and all(isinstance(o, (int, float)) or torch.is_tensor(o) and o.numel() == 1 for o in x):
         return f"a {type(x).__name__} of {len(x)} numbers ({_numbers(x)})"
+    if isinstance(x, float): return f'{x:.4g}'
     return repr(x) if len(repr(x)) < 60 else f"a {type(x).__name__}"
 
 # %% ../nbs/library/02_practice.ipynb #3ef2823d
