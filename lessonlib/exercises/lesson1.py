@@ -95,9 +95,9 @@ def _fit_new_tensor(params, loss_fn, steps, lr):
         loss_fn(params).backward()   # fails at the second step: the new tensor isn't tracked
         with torch.no_grad(): params = params - lr * params.grad
 
-def _fit_cleared_first(params, loss_fn, steps, lr):
+def _fit_without_backward(params, loss_fn, steps, lr):
     for _ in range(steps):
-        loss_fn(params)   # without `.backward()`, as when the gradient is cleared before the step: .grad is None
+        loss_fn(params).backward   # no brackets: backward() never runs, and .grad is None at the step (as when it is cleared before the step)
         with torch.no_grad(): params -= lr * params.grad
 
 # %% ../../nbs/practice/01_how_a_net_works.ipynb #dfcfbe81
@@ -107,7 +107,7 @@ q3 = Exercise('lesson1', 'q3', 'my_fit', _fit, _fit_inputs, mistakes=[
     Mistake(_fit_without_lr, "the step must be the gradient times the learning rate, `lr * params.grad`: the gradient alone is far too big a step."),
     Mistake(_fit_tracked_step, "PyTorch refuses to change the parameters in place while it tracks them: take the step inside `with torch.no_grad():`."),
     Mistake(_fit_new_tensor, "`params = params - ...` makes a new tensor, which PyTorch doesn't track (and the caller never sees): change the parameters in place, `params -= lr * params.grad`."),
-    Mistake(_fit_cleared_first, "`params.grad` is None when you step: call `loss.backward()` (with its brackets) before the step, and clear the gradient only after the step.")],
+    Mistake(_fit_without_backward, "`params.grad` is None when you step: call `loss.backward()` (with its brackets) before the step, and clear the gradient only after the step.")],
     hint="In order: `loss = loss_fn(params)`, then `loss.backward()`, then inside `torch.no_grad()` subtract `lr * params.grad`, then clear the gradient with `params.grad = None`.",
     solution="""def my_fit(params, loss_fn, steps, lr):
     losses = []

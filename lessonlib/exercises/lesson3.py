@@ -47,21 +47,35 @@ def _grad_inputs():
     return [(torch.tensor([1., 2., 3.]), torch.tensor([0., 1., 2.]), torch.tensor([1., 5., 12.])),
             (_randn(3), torch.linspace(-2, 2, 8), _randn(8)), (_randn(3), torch.arange(5.), _randn(5))]
 
-def _grad(params, t, y, two=2, errsign=1, mean=True):
+def _grad(params, t, y):
     a, b, c = params
-    err = errsign * (a*t**2 + b*t + c - y)
-    m = (lambda v: v.mean()) if mean else (lambda v: v.sum())
-    return torch.stack([m(two*err*t**2), m(two*err*t), m(two*err)])
+    err = a*t**2 + b*t + c - y
+    return torch.stack([(2*err*t**2).mean(), (2*err*t).mean(), (2*err).mean()])
+
+def _grad_without_2(params, t, y):
+    a, b, c = params
+    err = a*t**2 + b*t + c - y
+    return torch.stack([(err*t**2).mean(), (err*t).mean(), err.mean()])
+
+def _grad_summed(params, t, y):
+    a, b, c = params
+    err = a*t**2 + b*t + c - y
+    return torch.stack([(2*err*t**2).sum(), (2*err*t).sum(), (2*err).sum()])
+
+def _grad_target_first(params, t, y):
+    a, b, c = params
+    err = y - (a*t**2 + b*t + c)
+    return torch.stack([(2*err*t**2).mean(), (2*err*t).mean(), (2*err).mean()])
 
 def _grad_without_factors(params, t, y):
     a, b, c = params
     err = a*t**2 + b*t + c - y
-    return torch.stack([(2*err).mean()] * 3)   # the same slope for a, b and c
+    return torch.stack([(2*err).mean(), (2*err).mean(), (2*err).mean()])
 
 q2 = Exercise('lesson3', 'q2', 'quad_grad', _grad, _grad_inputs, mistakes=[
-    Mistake(lambda params, t, y: _grad(params, t, y, two=1), "the derivative of a square, `err**2`, is `2*err` times the derivative of `err`: you left out the 2."),
-    Mistake(lambda params, t, y: _grad(params, t, y, mean=False), "the loss is a mean over the points, so each slope is a mean too: `.mean()`, not `.sum()`."),
-    Mistake(lambda params, t, y: _grad(params, t, y, errsign=-1), "every slope has the wrong sign: the error is the prediction minus the target, `a*t**2 + b*t + c - y`. With the target first, a step would go uphill."),
+    Mistake(_grad_without_2, "the derivative of a square, `err**2`, is `2*err` times the derivative of `err`: you left out the 2."),
+    Mistake(_grad_summed, "the loss is a mean over the points, so each slope is a mean too: `.mean()`, not `.sum()`."),
+    Mistake(_grad_target_first, "every slope has the wrong sign: the error is the prediction minus the target, `a*t**2 + b*t + c - y`. With the target first, a step would go uphill."),
     Mistake(_grad_without_factors, "each slope is `2*err` times what its parameter multiplies: `t**2` for `a`, `t` for `b`, and 1 for `c`.")],
     hint="With `err = a*t**2 + b*t + c - y`, the slope for `a` is the mean of `2*err*t**2`; for `b` and `c`, replace `t**2` by what each of them multiplies. Return the three as one tensor, with `torch.stack`.",
     solution="""def quad_grad(params, t, y):
@@ -91,14 +105,50 @@ def _step_inputs():
     p1, p2 = torch.tensor([-1., 0.5, 0.]).requires_grad_(), _randn(3).requires_grad_()
     return [(p1, _model, t, y, 0.2)] * 4 + [(p2, _model, t, y, 0.5)] * 3   # four steps from p1, three from p2
 
-def _step(params, f, x, y, lr, loss_fn=mse, uphill=False, times_lr=1, clear=True):
-    loss = loss_fn(f(x, params), y)
+def _step(params, f, x, y, lr):
+    loss = mse(f(x, params), y)
     loss.backward()
-    with torch.no_grad(): params -= (-1 if uphill else 1) * lr**times_lr * params.grad
-    if clear: params.grad = None
+    with torch.no_grad(): params -= lr * params.grad
+    params.grad = None
     return loss.item()
 
 # %% ../../nbs/practice/03_gradient_descent.ipynb #3d1dc68d
+def _step_never_cleared(params, f, x, y, lr):
+    loss = mse(f(x, params), y)
+    loss.backward()
+    with torch.no_grad(): params -= lr * params.grad
+    return loss.item()
+
+def _step_uphill(params, f, x, y, lr):
+    loss = mse(f(x, params), y)
+    loss.backward()
+    with torch.no_grad(): params += lr * params.grad
+    params.grad = None
+    return loss.item()
+
+def _step_without_lr(params, f, x, y, lr):
+    loss = mse(f(x, params), y)
+    loss.backward()
+    with torch.no_grad(): params -= params.grad
+    params.grad = None
+    return loss.item()
+
+def _step_lr_twice(params, f, x, y, lr):
+    loss = mse(f(x, params), y)
+    loss.backward()
+    with torch.no_grad():
+        params.grad *= lr
+        params -= lr * params.grad
+    params.grad = None
+    return loss.item()
+
+def _step_rmse(params, f, x, y, lr):
+    loss = mse(f(x, params), y).sqrt()
+    loss.backward()
+    with torch.no_grad(): params -= lr * params.grad
+    params.grad = None
+    return loss.item()
+
 def _step_new_tensor(params, f, x, y, lr):
     loss = mse(f(x, params), y)
     loss.backward()
@@ -121,11 +171,11 @@ def _step_tracked(params, f, x, y, lr):
 
 # %% ../../nbs/practice/03_gradient_descent.ipynb #45f6da61
 q4 = Exercise('lesson3', 'q4', 'my_apply_step', _step, _step_inputs, mistakes=[
-    Mistake(lambda *a: _step(*a, clear=False), "the gradient is never cleared: `backward()` adds to `params.grad`, so from the second step on each step uses the sum of all the gradients so far. Clear it after the step: `params.grad = None`."),
-    Mistake(lambda *a: _step(*a, uphill=True), "your steps go uphill and the loss grows: the gradient points the way the loss rises, so subtract it, `params -= lr * params.grad`."),
-    Mistake(lambda *a: _step(*a, times_lr=0), "the step must be scaled by the learning rate: `lr * params.grad`, not the whole gradient."),
-    Mistake(lambda *a: _step(*a, times_lr=2), "you applied the learning rate twice, so the steps are far too small: the step is `lr * params.grad`, once."),
-    Mistake(lambda *a: _step(*a, loss_fn=lambda p, t: mse(p, t).sqrt()), "your loss is the RMSE: this step uses the mean squared error, `mse(preds, y)`, which the learning rate was chosen for."),
+    Mistake(_step_never_cleared, "the gradient is never cleared: `backward()` adds to `params.grad`, so from the second step on each step uses the sum of all the gradients so far. Clear it after the step: `params.grad = None`."),
+    Mistake(_step_uphill, "your steps go uphill and the loss grows: the gradient points the way the loss rises, so subtract it, `params -= lr * params.grad`."),
+    Mistake(_step_without_lr, "the step must be scaled by the learning rate: `lr * params.grad`, not the whole gradient."),
+    Mistake(_step_lr_twice, "you applied the learning rate twice, so the steps are far too small: the step is `lr * params.grad`, once."),
+    Mistake(_step_rmse, "your loss is the RMSE: this step uses the mean squared error, `mse(preds, y)`, which the learning rate was chosen for."),
     Mistake(_step_new_tensor, "`params = params - ...` makes a new tensor inside the function, so the caller's parameters never change and every step starts from the same place: change them in place, `params -= lr * params.grad`."),
     Mistake(_step_loss_after, "you returned the loss after the step: return the loss you computed the gradient of, before the step, as `apply_step` does."),
     Mistake(_step_tracked, "PyTorch refuses to change the parameters in place while it tracks them: take the step inside `with torch.no_grad():`.")],
