@@ -61,9 +61,12 @@ _exercises, _results = {}, {}   # lesson -> its exercises and quizzes; (lesson, 
 
 class Exercise:
     "An exercise: the learner defines `var`; `check()` compares it with `reference` and names a catalogued mistake"
-    def __init__(self, lesson, name, var, reference, inputs=None, mistakes=(), hint='', solution='', same=same):
+    def __init__(self, lesson, name, var, reference, inputs=None, mistakes=(), hint='', solution='', same=same,
+                 run=None, # how an answer is used on one case, `run(answer, *args)`; by default `answer(*args)`
+                 explain=None): # `explain(got, want)` says how a wrong result differs, when no mistake matches
         self.lesson,self.name,self.var,self.reference,self.inputs = lesson,name,var,reference,inputs
         self.mistakes,self.hint_text,self.solution_text,self.same = list(mistakes),hint,solution,same
+        self.run,self.explain = run or (lambda f, *args: f(*args)),explain
         _exercises.setdefault(lesson, {})[name] = self
 
     def feedback(self, answer) -> Feedback:
@@ -71,7 +74,7 @@ class Exercise:
         if is_blank(answer): return Feedback('blank', f"replace the ____ in `{self.var}` with your answer, run that cell, then this one.")
         if self.inputs is None: return self._judge(answer, lambda f: f)
         if not callable(answer): return Feedback('wrong', f"`{self.var}` should be a function, but it is {describe(answer)}.")
-        return self._judge(answer, lambda f: [f(*args) for args in self.cases])
+        return self._judge(answer, lambda f: [self.run(f, *args) for args in self.cases])
 
     def _judge(self, answer, run):
         self.cases = self.inputs() if self.inputs else None   # fresh inputs, the same for every candidate
@@ -85,8 +88,9 @@ class Exercise:
                 if self.same(got, run(m.wrong)): return Feedback('wrong', m.says)
             except Exception: pass
         want = run(self.reference)
-        if isinstance(got, list): got, want = got[0], want[0]
-        return Feedback('wrong', f"`{self.var}` gives {describe(got)}, but the answer is {describe(want)}. Try `{self.name}.hint()`.")
+        if isinstance(got, list): got, want = next(((g, w) for g, w in zip(got, want) if not self.same(g, w)), (got[0], want[0]))
+        says = self.explain(got, want) if self.explain else f"`{self.var}` gives {describe(got)}, but the answer is {describe(want)}."
+        return Feedback('wrong', f"{says} Try `{self.name}.hint()`.")
 
     def check(self, answer=None):
         "Say whether the learner's answer (the notebook variable `var`, unless `answer` is given) is right, and if not, what is wrong"
