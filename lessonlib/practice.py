@@ -79,7 +79,7 @@ class Exercise:
     def _judge(self, answer, run):
         self.cases = self.inputs() if self.inputs else None   # fresh inputs, the same for every candidate
         try: got = run(answer)
-        except Exception as e: return Feedback('wrong', f"your `{self.var}` raised {type(e).__name__}: {e}")
+        except Exception as e: return self._raised(e, run)
         if any(is_blank(g) for g in (got if isinstance(got, list) else [got])):
             return Feedback('blank', f"`{self.var}` still returns ____: replace it with your code.")
         if self.same(got, run(self.reference)): return Feedback('correct', f"`{self.var}` gives the right answer.")
@@ -91,6 +91,14 @@ class Exercise:
         if isinstance(got, list): got, want = next(((g, w) for g, w in zip(got, want) if not self.same(g, w)), (got[0], want[0]))
         says = self.explain(got, want) if self.explain else f"`{self.var}` gives {describe(got)}, but the answer is {describe(want)}."
         return Feedback('wrong', f"{says} Try `{self.name}.hint()`.")
+
+    def _raised(self, e, run):
+        "What to say about an answer that raised `e`: the catalogued mistake that raises the same error, or the error"
+        for m in self.mistakes:
+            try: run(m.wrong)
+            except Exception as e2:
+                if (type(e2), str(e2)) == (type(e), str(e)): return Feedback('wrong', m.says)
+        return Feedback('wrong', f"your `{self.var}` raised {type(e).__name__}: {e}")
 
     def check(self, answer=None):
         "Say whether the learner's answer (the notebook variable `var`, unless `answer` is given) is right, and if not, what is wrong"
