@@ -42,7 +42,8 @@ def same(a, b, atol=1e-4) -> bool:
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(same(x, y, atol) for x, y in zip(a, b))
     if torch.is_tensor(a) or torch.is_tensor(b):
-        a, b = torch.as_tensor(a, dtype=torch.float32), torch.as_tensor(b, dtype=torch.float32)
+        try: a, b = torch.as_tensor(a, dtype=torch.float32), torch.as_tensor(b, dtype=torch.float32)
+        except (TypeError, ValueError, RuntimeError): return False   # a tensor and something that can't be one
         return a.shape == b.shape and bool(torch.allclose(a, b, atol=atol, rtol=1e-4, equal_nan=True))
     if isinstance(a, float) or isinstance(b, float): return abs(a - b) <= atol * max(1, abs(b))
     return a == b
@@ -127,7 +128,10 @@ class Quiz:
     def feedback(self, value) -> Feedback:
         "What to say about `value` as an answer"
         if value is None or value == '': return Feedback('blank', 'choose an answer first.')
-        ok = abs(float(value) - self.right) <= self.tol if self.choices is None else value == self.right
+        if self.choices is None:
+            try: value = float(value)
+            except ValueError: return Feedback('blank', f"{value!r} is not a number: type one, such as 0.5.")
+        ok = abs(value - self.right) <= self.tol if self.choices is None else value == self.right
         return Feedback('correct' if ok else 'wrong', self.why if ok else f"not {value}. {self.why}")
 
     def answer(self, value) -> Feedback:
@@ -139,7 +143,7 @@ class Quiz:
     def widget(self):
         "The question, the choices (or a number box), a Check button and the feedback below them"
         pick = (widgets.RadioButtons(options=self.choices, value=None, layout={'width': 'max-content'}) if self.choices
-                else widgets.FloatText(value=None, description='answer:'))
+                else widgets.Text(value='', placeholder='a number', description='answer:'))   # empty, not 0, until the learner types
         button, out = widgets.Button(description='Check'), widgets.Output()
         def on_click(_):
             out.clear_output()
