@@ -38,9 +38,10 @@ def is_blank(x) -> bool: return isinstance(x, Blank)
 
 # %% ../nbs/library/02_practice.ipynb #c3c71bf9
 def same(a, b, atol=1e-4) -> bool:
-    "Whether `a` and `b` are the same answer: equal values, or tensors of one shape with close numbers"
+    "Whether `a` and `b` are the same answer: equal values, or tensors of one shape with close numbers (in lists, tuples or dicts)"
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(same(x, y, atol) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict): return a.keys() == b.keys() and all(same(a[k], b[k], atol) for k in a)
     if torch.is_tensor(a) or torch.is_tensor(b):
         try: a, b = torch.as_tensor(a, dtype=torch.float32), torch.as_tensor(b, dtype=torch.float32)
         except (TypeError, ValueError, RuntimeError): return False   # a tensor and something that can't be one
