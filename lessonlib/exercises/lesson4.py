@@ -6,18 +6,18 @@
 __all__ = ['quiz_view', 'quiz_zip', 'quiz_matmul', 'quiz_accuracy_grad', 'quiz_sigmoid', 'quiz_broadcast', 'quiz_batches', 'q1',
            'q2', 'q3', 'q4', 'q5']
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #0a0f6463
+# %% ../../nbs/practice/04_mnist_loss.ipynb #824cbfc3
 import torch
 from ..practice import Exercise, Quiz, Mistake, describe, same
 from ..losses import linear1, mnist_loss, batch_accuracy
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #45e6e235
+# %% ../../nbs/practice/04_mnist_loss.ipynb #609546ca
 _gen = torch.Generator().manual_seed(4)   # the exercises' own random numbers
 def _rand(*size): return torch.rand(*size, generator=_gen)
 def _randn(*size): return torch.randn(*size, generator=_gen)
 def _shuffled(x): return x[torch.randperm(len(x), generator=_gen)]
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #2365438d
+# %% ../../nbs/practice/04_mnist_loss.ipynb #5a810140
 quiz_view = Quiz('lesson4', 'quiz_view', "`images` has shape [100, 28, 28]. What is the shape of `images.view(-1, 28*28)`?", '[100, 784]',
     "`view` reads the same numbers in another shape, without copying them, and -1 stands for whatever size makes them all fit: "
     "100*28*28 numbers in rows of 784 make 100 rows, one per image.", choices=['[100, 784]', '[784, 100]', '[100, 28, 28]', '[78400]'])
@@ -29,7 +29,7 @@ quiz_matmul = Quiz('lesson4', 'quiz_matmul', "`xb` has shape [256, 784] and `wei
     "`@` is matrix multiplication: each of the 256 rows of `xb` (an image) is multiplied by the column of 784 weights, item by item, "
     "and summed. One score per image, as a column.", choices=['[256, 1]', '[784, 1]', '[256, 784]', '[1, 256]'])
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #309c38b3
+# %% ../../nbs/practice/04_mnist_loss.ipynb #97a58465
 quiz_accuracy_grad = Quiz('lesson4', 'quiz_accuracy_grad', "Change one weight of the linear model by a tiny amount. "
     "By how much does the accuracy change, almost always?", 0,
     "by nothing: the accuracy only changes when some image's score crosses 0, so its gradient is 0 almost everywhere, "
@@ -43,7 +43,7 @@ quiz_broadcast = Quiz('lesson4', 'quiz_broadcast', "Predictions have shape [4, 1
 quiz_batches = Quiz('lesson4', 'quiz_batches', "How many mini-batches of 256 make one epoch of the 12,396 training images?", 49,
     "12,396/256 is 48.4: 48 full batches of 256 and a last one of the 108 images left over.")
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #ffa599a5
+# %% ../../nbs/practice/04_mnist_loss.ipynb #79efeab4
 def _labels(threes, sevens): return torch.tensor([1.]*len(threes) + [0.]*len(sevens)).unsqueeze(1)
 def _rows(threes, sevens): return torch.cat([threes, sevens]).view(-1, 28*28)
 def _make_dataset(threes, sevens): return _rows(threes, sevens), _labels(threes, sevens)
@@ -57,7 +57,7 @@ def _explain_pair(got, want, names=('x', 'y')):
         return f"`{name}` is {describe(g)}, where it should be {describe(w)}."
     return "the result is not the answer."
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #6c810bdc
+# %% ../../nbs/practice/04_mnist_loss.ipynb #6fd52385
 q1 = Exercise('lesson4', 'q1', 'make_dataset', _make_dataset,
     inputs=lambda: [(_rand(n3, 28, 28), _rand(n7, 28, 28)) for n3, n7 in ((3, 2), (4, 6))],
     mistakes=[
@@ -80,7 +80,7 @@ q1 = Exercise('lesson4', 'q1', 'make_dataset', _make_dataset,
     y = torch.tensor([1.]*len(threes) + [0.]*len(sevens)).unsqueeze(1)
     return x, y""")
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #b0bc54ab
+# %% ../../nbs/practice/04_mnist_loss.ipynb #f74196d4
 q2 = Exercise('lesson4', 'q2', 'my_linear1', linear1,
     inputs=lambda: [(_randn(5, 6), _randn(6, 1), _randn(1)) for _ in range(2)],
     mistakes=[
@@ -96,7 +96,7 @@ q2 = Exercise('lesson4', 'q2', 'my_linear1', linear1,
     hint="One matrix multiplication and one addition: each row of `xb` times the column `weights`, plus `bias`.",
     solution="def my_linear1(xb, weights, bias): return xb@weights + bias")
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #25d6f2e8
+# %% ../../nbs/practice/04_mnist_loss.ipynb #119647b0
 def _scores_and_targets(n=8):
     "Scores of `n` images as a column, and targets as a column, half 1 (a 3) and half 0 (a 7) in a random order"
     return _randn(n, 1)*2, _shuffled(torch.tensor([1.]*(n//2) + [0.]*(n - n//2))).unsqueeze(1)
@@ -123,7 +123,7 @@ q3 = Exercise('lesson4', 'q3', 'my_mnist_loss', mnist_loss, inputs=lambda: [_sco
     predictions = predictions.sigmoid()
     return torch.where(targets==1, 1-predictions, predictions).mean()""")
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #3bb63c6a
+# %% ../../nbs/practice/04_mnist_loss.ipynb #21bde7f2
 def _scores_for_accuracy():
     "12 scores and targets, as columns: 8 right and far from 0, 2 wrong, 2 threes right with a score between 0 and 0.5"
     pos, neg, hair = 0.6 + 2.4*_rand(5, 1), -0.1 - 2.9*_rand(5, 1), 0.05 + 0.4*_rand(2, 1)
@@ -151,7 +151,7 @@ q4 = Exercise('lesson4', 'q4', 'my_batch_accuracy', batch_accuracy, inputs=lambd
     correct = (preds>0.5) == yb
     return correct.float().mean()""")
 
-# %% ../../nbs/practice/04_mnist_loss.ipynb #61fbca07
+# %% ../../nbs/practice/04_mnist_loss.ipynb #33d8c35f
 def _model_and_batches(n, bs, wrong):
     "A linear model, and `n` images in batches of `bs` on which it is wrong about the images `wrong` and right about the others"
     w, b, x = _randn(6, 1), _randn(1), _randn(n, 6)
