@@ -50,7 +50,7 @@ def _make_dataset(threes, sevens): return _rows(threes, sevens), _labels(threes,
 
 def _explain_pair(got, want, names=('x', 'y')):
     "Which of the two tensors returned differs from the answer, and how"
-    if not (isinstance(got, (tuple, list)) and len(got) == 2): return f"return two things, `x, y`, not {describe(got)}."
+    if not (isinstance(got, (tuple, list)) and len(got) == 2): return f"return two things, `{names[0]}, {names[1]}`, not {describe(got)}."
     for name, g, w in zip(names, got, want):
         if same(g, w): continue
         if torch.is_tensor(g) and g.shape == w.shape: return f"`{name}` has the right shape, {list(w.shape)}, but not the right numbers."
