@@ -40,9 +40,10 @@ def is_blank(x) -> bool: return isinstance(x, Blank)
 
 # %% ../nbs/library/03_practice.ipynb #c3c71bf9
 def same(a, b, atol=1e-4) -> bool:
-    "Whether `a` and `b` are the same answer: equal values, or tensors of one shape with close numbers"
+    "Whether `a` and `b` are the same answer: equal values, or tensors of one shape with close numbers (in lists, tuples or dicts)"
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(same(x, y, atol) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict): return a.keys() == b.keys() and all(same(a[k], b[k], atol) for k in a)
     if torch.is_tensor(a) or torch.is_tensor(b):
         try: a, b = torch.as_tensor(a, dtype=torch.float32), torch.as_tensor(b, dtype=torch.float32)
         except (TypeError, ValueError, RuntimeError): return False   # not numbers (None, a string): not the same
@@ -88,9 +89,12 @@ def _differs(got, want) -> str:
 
 class Exercise:
     "An exercise: the learner defines `var`; `check()` compares it with `reference` and names a catalogued mistake"
-    def __init__(self, lesson, name, var, reference, inputs=None, mistakes=(), hint='', solution='', same=same):
+    def __init__(self, lesson, name, var, reference, inputs=None, mistakes=(), hint='', solution='', same=same,
+                 run=None, # how an answer is used on one case, `run(answer, *args)`; by default `answer(*args)`
+                 explain=None): # `explain(got, want)` says how a wrong result differs, when no mistake matches
         self.lesson,self.name,self.var,self.reference,self.inputs = lesson,name,var,reference,inputs
         self.mistakes,self.hint_text,self.solution_text,self.same = list(mistakes),hint,solution,same
+        self.run,self.explain = run or (lambda f, *args: f(*args)),explain
         _exercises.setdefault(lesson, {})[name] = self
 
     def feedback(self, answer) -> Feedback:
@@ -98,7 +102,7 @@ class Exercise:
         if is_blank(answer): return Feedback('blank', f"replace the ____ in `{self.var}` with your answer, run that cell, then this one.")
         if self.inputs is None: return self._judge(answer, lambda f: f)
         if not callable(answer): return Feedback('wrong', f"`{self.var}` should be a function, but it is {describe(answer)}.")
-        return self._judge(answer, lambda f: [f(*args) for args in _copied(self.cases)])
+        return self._judge(answer, lambda f: [self.run(f, *args) for args in _copied(self.cases)])
 
     def _judge(self, answer, run):
         self.cases = self.inputs() if self.inputs else None   # fresh inputs, the same for every candidate
@@ -117,9 +121,11 @@ class Exercise:
         if self.inputs is None:   # a value: say what is wrong with it, without giving the answer away
             shape = (f" The answer has shape {list(want.shape)}." if torch.is_tensor(got) and torch.is_tensor(want)
                      and got.shape != want.shape else '')
-            return Feedback('wrong', f"`{self.var}` is {describe(got)}, which is not the answer.{shape} Try `{self.name}.hint()`.")
+            says = self.explain(got, want) if self.explain else f"`{self.var}` is {describe(got)}, which is not the answer.{shape}"
+            return Feedback('wrong', f"{says} Try `{self.name}.hint()`.")
         i = next((i for i, (g, w) in enumerate(zip(got, want)) if not self.same(g, w)), 0)   # the first input it gets wrong
-        return Feedback('wrong', f"`{self.var}` {_differs(got[i], want[i])}. Try `{self.name}.hint()`.")
+        says = self.explain(got[i], want[i]) if self.explain else f"`{self.var}` {_differs(got[i], want[i])}."
+        return Feedback('wrong', f"{says} Try `{self.name}.hint()`.")
 
     def _raised(self, e, run):
         "What to say when the learner's function raised `e`: a catalogued mistake's message if it fails the same way"
@@ -156,7 +162,10 @@ class Quiz:
     def feedback(self, value) -> Feedback:
         "What to say about `value` as an answer"
         if value is None or value == '': return Feedback('blank', 'choose an answer first.')
-        ok = abs(float(value) - self.right) <= self.tol if self.choices is None else value == self.right
+        if self.choices is None:
+            try: value = float(value)
+            except ValueError: return Feedback('blank', f"{value!r} is not a number: type one, such as 0.5.")
+        ok = abs(value - self.right) <= self.tol if self.choices is None else value == self.right
         return Feedback('correct' if ok else 'wrong', self.why if ok else f"not {value}. {self.why}")
 
     def answer(self, value) -> Feedback:
@@ -168,7 +177,7 @@ class Quiz:
     def widget(self):
         "The question, the choices (or a number box), a Check button and the feedback below them"
         pick = (widgets.RadioButtons(options=self.choices, value=None, layout={'width': 'max-content'}) if self.choices
-                else widgets.FloatText(value=None, description='answer:'))
+                else widgets.Text(value='', placeholder='a number', description='answer:'))   # empty, not 0, until the learner types
         button, out = widgets.Button(description='Check'), widgets.Output()
         def on_click(_):
             out.clear_output()
