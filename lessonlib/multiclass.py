@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from PIL import Image, ImageDraw
 from fastai.torch_core import subplots, show_image
 from .similarity import mnist_distance
-from .models import model_device
+from .core import model_device
 
 # %% ../nbs/lessons/07_ten_digits.ipynb #f0c748aa
 def digit_means(x, y, n_classes=10):
