@@ -434,7 +434,7 @@ def draw_a_one(page, nb, sources, i, artifacts):
     page.mouse.down()
     for k in range(1, 21): page.mouse.move(x + (k % 2), top + (bottom - top)*k/20)   # a hand is never quite straight
     page.mouse.up()
-    drawn = wait_for_pad(cell, lambda s: max(s['bars']) > 0)
+    drawn = wait_for_pad(cell, lambda s: max(s['bars']) > 0 and 'reads' in s['text'])   # bars and verdict: two updates
     page.screenshot(path=str(artifacts/f'{nb.stem}-pad-drawn.png'))
     assert drawn['ink'] > 0, f'{where(nb, sources, i)}: the stroke did not appear on the canvas: {drawn}'
     ranked = sorted(range(10), key=lambda d: -drawn['bars'][d])
