@@ -41,7 +41,8 @@ BASE_URL = cfg['doc_host'].rstrip('/') + cfg.get('doc_baseurl', '').rstrip('/') 
 
 def pages() -> dict:
     "The notebooks of each section of the navigation, in order: `{'Lessons': [Path, ...], ...}`"
-    return {title: sorted((nbs/folder).glob('[0-9]*.ipynb')) for title, folder in SECTIONS if (nbs/folder).is_dir()}
+    return {title: sorted(p for p in (nbs/folder).glob('*.ipynb') if not p.name.startswith(('_', '.')))
+            for title, folder in SECTIONS if (nbs/folder).is_dir()}
 
 
 def doc_name(nb: Path) -> str: return nb.relative_to(nbs).with_suffix('').as_posix()
@@ -68,14 +69,20 @@ def fingerprint() -> str:
     return f'# Built with {cfg["lib_name"]} {h.hexdigest()[:16]}; data: {data}'
 
 
-def widget_cell(nb: Path, stamp: str) -> dict:
-    "The hidden first cell: widgets on this page are drawn as static HTML, with where to use them live"
+# Warnings from other packages that say nothing about the lesson: not shown on the pages. (fastai's import calls
+# `torch.jit.script`, which torch 2.10 on deprecates; the course's own warnings are all shown.)
+QUIET = [('FutureWarning', r'`torch\.jit\.script` is deprecated')]
+
+
+def setup_cell(nb: Path, stamp: str) -> dict:
+    "The hidden first cell: widgets drawn as static HTML, with where to use them live; other packages' noise off"
     links = launch_links(nb)
     live = ('A picture of the widget as it starts. To use it, run this notebook: '
             f'<a href="{links["colab"]}">in Colab</a>, <a href="{links["kaggle"]}">on Kaggle</a>, '
             'or in JupyterLab on your own machine (<code>make lab</code>).')
     code = (root/'tools'/'website_widgets.py').read_text(encoding='utf-8')
-    return code_cell(f'{stamp}\n_site_widgets = {{}}   # tools/website_widgets.py, in a namespace of its own\n'
+    quiet = ''.join(f'warnings.filterwarnings("ignore", {m!r}, {c})\n' for c, m in QUIET)
+    return code_cell(f'{stamp}\nimport warnings\n{quiet}_site_widgets = {{}}   # tools/website_widgets.py, in a namespace of its own\n'
                      f'exec({code!r}, _site_widgets)\n_site_widgets["use_static_widgets"]({live!r})\ndel _site_widgets',
                      ['remove-cell'])
 
@@ -112,7 +119,7 @@ def site_cells(nb: Path, stamp: str) -> list:
             c['source'] = SLOW_NOTE.format(s='' if one else 's', are='is' if one else 'are', they='it' if one else 'they',
                                            s_verb='s' if one else '', their='its' if one else 'their')
             c['metadata'] = {}
-    return [widget_cell(nb, stamp)] + result
+    return [setup_cell(nb, stamp)] + result
 
 
 def toc_cell(sections: dict) -> dict:
