@@ -5,7 +5,7 @@ It changes how widgets *display* in that kernel, nothing they compute:
 
 - a displayed widget becomes HTML that shows it as it starts (sliders at their values, the options of a
   menu, a drawing pad's strokes, a progress bar, an image), with a line saying where to use it live;
-- what `interact` draws for the sliders' first values (its figure) is shown under the cell like any other
+- what `interact` draws for the sliders' first values (its figure) is shown under its controls like any other
   output, instead of inside an `Output` widget, which a static page cannot show.
 
 Only the site's build runs this; learners' notebooks are untouched."""
@@ -77,10 +77,16 @@ def use_static_widgets(live: str):
     import ipywidgets as W
     note = f'<p class="lessonlib-w-note">{live}</p>'
 
+    from IPython.display import HTML, display
+
     def bundle(self, **kwargs):
         return {'text/html': f'<div class="lessonlib-widget">{static_html(self)}{note}</div>',
                 'text/plain': f'(a {type(self).__name__} widget: see the web page, or run the notebook)'}
     W.Widget._repr_mimebundle_ = bundle
+
+    def show(self, **kwargs):   # display(w), or `w` at the end of a cell; once, where interact has shown it already
+        if not getattr(self, '_site_shown', False): self._site_shown = True; display(HTML(bundle(self)['text/html']))
+    W.Widget._ipython_display_ = show
 
     # `with out:` lets outputs through to the cell, in order, and lets errors stop the cell
     W.Output.__enter__ = lambda self: self
@@ -94,6 +100,7 @@ def use_static_widgets(live: str):
             try: return f(**kwargs)
             except Exception as e: failed.append(e); raise
         self.clear_output, self.f = False, recorded
+        show(self)   # the controls first, then what they draw, as in JupyterLab
         try: update(self, *args)   # it shows an error in the function as a traceback and goes on...
         finally: self.clear_output, self.f = keep, f
         if failed: raise failed[0]   # ...here the cell fails too, and with it the build
