@@ -78,3 +78,16 @@ def test_broken_links_inside_the_site_are_found(tmp_path):
     assert website.check_links(tmp_path) == ['index.html: lessons/a.html#gone (no such anchor)',
                                               'index.html: _images/missing.png (no such file)',
                                               'lessons/a.html: b.html (no such file)']
+
+
+def test_setup_cell_quiets_only_other_packages_noise(in_tmp_repo):
+    import warnings
+    cell = website.setup_cell(in_tmp_repo/'nbs'/'lessons'/'01_x.ipynb', '# stamp')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        ns = {}
+        exec(cell['source'].split('_site_widgets = {}')[0], ns)   # only its warning filters: the widget patch is for kernels
+        warnings.warn('`torch.jit.script` is deprecated. Please switch to `torch.compile`', FutureWarning)
+        warnings.warn('learning rate lr=0.3 is probably too high', UserWarning)            # the course's own: shown
+        warnings.warn('something else is deprecated', FutureWarning)                       # not ours to hide
+    assert [str(w.message) for w in caught] == ['learning rate lr=0.3 is probably too high', 'something else is deprecated']
