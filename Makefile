@@ -49,10 +49,10 @@ export: $(STAMP)       ## strip notebook outputs, collapse hidden cells, then wr
 	$(BIN)/python tools/collapse_hidden.py
 	IN_TEST= $(BIN)/nbdev_export
 
-check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, or README.md is out of date
+check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, README.md is out of date, or over 5% of a lesson's visible code is tests
 	@before="$$(git status --porcelain; git diff)"; \
 	$(BIN)/nbdev_clean && $(BIN)/python tools/collapse_hidden.py --check && IN_TEST= $(BIN)/nbdev_export && \
-	  $(BIN)/python tools/readme.py --check && $(BIN)/python tools/test_share.py || exit 1; \
+	  $(BIN)/python tools/readme.py --check && $(BIN)/python tools/test_share.py --check || exit 1; \
 	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
 	  echo "nbdev_clean/nbdev_export changed the files above: review and commit them"; exit 1; fi; \
 	echo "notebooks clean, package in sync"
@@ -95,5 +95,5 @@ test-runtime: $(STAMP)  ## ... beside the newest fastai and fastcore
 test-colab: $(STAMP)    ## ... installed into Colab's published versions (checks/pins/colab.txt), which it must not change
 	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/colab.txt $(NB)
 
-test-kaggle: $(STAMP)   ## ... installed into Kaggle's published versions (checks/pins/kaggle.txt), which it must not change; lesson 1 in JupyterLab with that kernel
+test-kaggle: $(STAMP)   ## ... installed into Kaggle's published versions (checks/pins/kaggle.txt), which it must not change; the lessons with widgets in JupyterLab with that kernel
 	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/kaggle.txt $(NB) --browser

@@ -9,8 +9,9 @@
 #                           `make test-kaggle`). The wheel then goes in as the lessons' setup cell installs
 #                           lessonlib there (tools/lesson_header.py: `pip install -q`, no upgrade), and pip
 #                           must have changed none of the pinned packages (`pip freeze` before and after).
-# --browser then also runs lesson 1 in JupyterLab in Chromium (checks/test_jupyterlab.py) with its kernel in
-# that venv: the platform's ipywidgets in the kernel, this project's JupyterLab 4 in front.
+# --browser then also runs every lesson with widgets in JupyterLab in Chromium (checks/test_jupyterlab.py) with
+# its kernel in that venv: the platform's ipywidgets and anywidget in the kernel and their front ends in this
+# project's JupyterLab 4.
 # Uses FASTAI_HOME (default ~/.fastai) for the data, as the lessons do. Keeps nothing: all in a temp dir.
 # The runner (checks/run_notebooks.py) runs in the project's .venv and starts each lesson's kernel in the new venv.
 set -euo pipefail
@@ -86,7 +87,7 @@ JUPYTER_RUNTIME_DIR="$tmp/jupyter/runtime" IPYTHONDIR="$tmp/ipython" JUPYTER_PAT
   2> >(grep -v 'Kernel is running over TCP without encryption' >&2)   # the kernel's note on its local ports
 echo "  lessons run in $((SECONDS - t))s"
 if [ -n "$browser" ]; then
-  echo "-- lesson 1 in JupyterLab ($("$DEV_PY" -c 'import jupyterlab; print(jupyterlab.__version__)')) in Chromium, its kernel in that venv"
+  echo "-- the lessons with widgets in JupyterLab ($("$DEV_PY" -c 'import jupyterlab; print(jupyterlab.__version__)')) in Chromium, its kernel in that venv"
   t=$SECONDS
   LESSONLIB_BROWSER_PYTHON="$py" "$DEV_PY" -m pytest checks/test_jupyterlab.py -s -q --tb=short -p no:cacheprovider
   echo "  JupyterLab check took $((SECONDS - t))s"

@@ -5,14 +5,16 @@
 Starts `jupyter lab` from this venv on a free localhost port with its own config, data and runtime
 folders, opens a copy of each lesson (nothing in the repo changes), runs every cell from the Run
 menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
-moving the first slider redraws its figure in place, and on a drawing pad (lesson 7) a vertical
+moving the first slider redraws its figure in place, every other widget answers its first control, an
+exercise typed wrong then right gets 'Not yet' then 'Correct' from its check, and on a drawing pad (lesson 7) a vertical
 stroke drawn with the mouse is read as a 1 and Clear wipes it. Drives Debian's Chromium
 (/usr/bin/chromium, `apt-get install chromium`) with Playwright. Screenshots go to
 $LESSONLIB_ARTIFACTS (or a temp folder).
 LESSONLIB_BROWSER_NB=path/to/notebook.ipynb checks other notebooks (several separated by `:`)
-instead of lessons 1 and 7.
+instead of every lesson with widgets.
 LESSONLIB_BROWSER_PYTHON=path/to/python runs the kernel in another environment (JupyterLab stays this
-venv's): checks/runtime.sh uses it to show Kaggle's ipywidgets in this JupyterLab."""
+venv's, serving the widget front ends of the kernel's environment): checks/runtime.sh uses it to show
+Kaggle's ipywidgets and anywidget in this JupyterLab."""
 import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 import pytest
@@ -81,7 +83,11 @@ def lab(artifacts):
     (settings/'apputils-extension'/'notification.jupyterlab-settings').write_text(
         json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
     if KERNEL_PYTHON:   # a `python3` kernelspec on JUPYTER_PATH, which comes first, takes the place of this venv's own
-        env['JUPYTER_PATH'] = str(tmp/'path')
+        # The front end's widget extensions come from the kernel's environment too (its share/jupyter/labextensions
+        # on JUPYTER_PATH win over this venv's), as on a platform where JupyterLab and the kernel share one: a widget
+        # library's front end must match its Python side (anywidget 0.9 in the kernel needs anywidget 0.9's).
+        prefix = subprocess.run([KERNEL_PYTHON, '-c', 'import sys; print(sys.prefix)'], capture_output=True, text=True, check=True).stdout.strip()
+        env['JUPYTER_PATH'] = os.pathsep.join([str(tmp/'path'), str(Path(prefix)/'share'/'jupyter')])
         spec = tmp/'path'/'kernels'/'python3'
         spec.mkdir(parents=True)
         (spec/'kernel.json').write_text(json.dumps(dict(argv=[KERNEL_PYTHON, '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
@@ -242,6 +248,11 @@ def test_lesson_runs_in_jupyterlab(lab, browser, artifacts, lesson):
         controls = page.evaluate(READ_CONTROLS)
         moved = [move_a_control(page, nb, sources, i, kind) for i, kind in enumerate(controls) if kind and i not in uses_interact[:1]]
         print(f'{nb.name}: {len(moved) + bool(uses_interact)} widgets answered a move of one of their controls')
+        if nb.stem in TYPED_EXERCISES:
+            start, *answers = TYPED_EXERCISES[nb.stem]
+            i = next((i for i, s in enumerate(sources) if s.startswith(start)), None)
+            assert i is not None, f'{nb.name}: no exercise cell starts with {start!r}'
+            answer_an_exercise(page, nb, sources, i, *answers, artifacts)
         pads = [i for i in range(len(cells)) if page.locator('.jp-Notebook .jp-Cell').nth(i).locator('canvas.lessonlib-pad').count()]
         if re.search(r'\bDigitPad\(', ''.join(sources)): assert pads, f'{nb.name}: no drawing pad was displayed'
         if pads: draw_a_one(page, nb, sources, pads[0], artifacts)
@@ -306,6 +317,7 @@ READ_CONTROLS = r'''() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')
   if (c.querySelector('.jupyter-widgets input[type=radio]')) return 'choice';
   if (c.querySelector('.jupyter-widgets input[type=checkbox]')) return 'checkbox';
   if (c.querySelector('.jupyter-widgets input[type=number]')) return 'number';
+  if (c.querySelector('.jupyter-widgets input[type=text]') && c.querySelector('.jupyter-widgets button')) return 'text';
   return null;
 })'''
 
@@ -331,11 +343,56 @@ def move_a_control(page, nb, sources, i, kind):
         box = cell.locator('.jupyter-widgets input[type=number]').first
         box.fill('1'); box.press('Enter')
         if cell.locator('.jupyter-widgets button', has_text='Check').count(): cell.locator('.jupyter-widgets button', has_text='Check').click()
+    elif kind == 'text':   # a quiz that asks for a number: type one, then Check
+        cell.locator('.jupyter-widgets input[type=text]').first.fill('1')
+        cell.locator('.jupyter-widgets button').first.click()
     end = time.time() + 30
     while time.time() < end and cell.evaluate(READ_OUTPUT) == before: time.sleep(0.5)
     wait_for_run(page, 60)
     assert cell.evaluate(READ_OUTPUT) != before, f'{where(nb, sources, i)}: using its {kind} changed nothing the widget shows'
     return kind
+
+
+# One exercise per lesson answered as a learner would, by typing into its cell: the lesson, how the exercise's
+# cell starts, a wrong answer with words its feedback must have (a catalogued mistake's message), the right answer.
+TYPED_EXERCISES = {
+    '01_how_a_net_works': ('def my_mse(',
+        'def my_mse(preds, targets):\n    return ((preds - targets)**2).sum()', 'the sum of the squared errors',
+        'def my_mse(preds, targets):\n    return ((preds - targets)**2).mean()'),
+}
+
+
+def check_output(cell):
+    "The text a check cell shows (its feedback)"
+    area = cell.locator('.jp-OutputArea')
+    return area.inner_text() if area.count() else ''
+
+
+def answer_an_exercise(page, nb, sources, i, wrong, says, right, artifacts):
+    "Type `wrong` into exercise cell `i`, run it and its check; then `right`: the feedback must go from 'Not yet' to 'Correct'"
+    cells = page.locator('.jp-Notebook .jp-Cell')
+    j = next(j for j in range(i + 1, len(sources)) if re.search(r'\bq\w*\.check\(\)', sources[j]))   # its check cell
+    shown = check_output(cells.nth(j))
+    assert shown.startswith('Not answered yet'), f'{where(nb, sources, j)}: as shipped, the check says {shown[:200]!r}'
+    for code, verdict, words in ((wrong, 'Not yet:', says), (right, 'Correct:', '')):
+        editor = cells.nth(i).locator('.cm-content')
+        editor.scroll_into_view_if_needed()
+        editor.click()
+        page.keyboard.press('Control+A')
+        page.keyboard.insert_text(code)   # as pasted: no auto-indent on top of the code's own
+        typed = editor.inner_text()
+        assert typed.strip() == code.strip(), f'{where(nb, sources, i)}: the cell holds {typed!r} after typing {code!r}'
+        page.keyboard.press('Shift+Enter')   # run the learner's cell, as a learner does; then its check
+        cells.nth(j).locator('.jp-InputArea-prompt').click()
+        page.keyboard.press('Shift+Enter')
+        end = time.time() + 30
+        while time.time() < end and check_output(cells.nth(j)) == shown: time.sleep(0.3)
+        wait_for_run(page, 60)
+        shown = check_output(cells.nth(j))
+        assert shown.startswith(verdict) and words in shown, (
+            f'{where(nb, sources, j)}: after typing {code!r} the check says {shown[:300]!r}, not {verdict} {words}')
+        print(f'{nb.name}: typed into the exercise, its check says {shown.strip()[:120]!r}')
+    page.screenshot(path=str(artifacts/f'{nb.stem}-exercise.png'))
 
 
 # The pad's state as the learner sees it: dark pixels on the canvas, the width of each probability bar, the verdict.

@@ -16,7 +16,7 @@ def render(nb_path=index) -> str:
         src = source(cell).strip()
         if not src or is_hidden(cell): continue
         if cell['cell_type'] == 'markdown':   # links are relative to nbs/ in the notebook, to the root here
-            parts.append(src.replace('](lessons/', '](nbs/lessons/').replace('](library/', '](nbs/library/'))
+            parts.append(src.replace('](lessons/', '](nbs/lessons/').replace('](library/', '](nbs/library/').replace('](practice/', '](nbs/practice/'))
         elif cell['cell_type'] == 'code':
             parts.append('```python\n' + '\n'.join(code_lines(cell)).strip('\n') + '\n```')
     return banner + '\n\n'.join(parts) + '\n'
