@@ -17,12 +17,12 @@ NBDEV_TEST = set -o pipefail; PYTHONUNBUFFERED=1 OMP_NUM_THREADS=$${OMP_NUM_THRE
 	$(BIN)/nbdev_test --n_workers $(NB_WORKERS) --do_print --timing \
 	$(if $(FLAGS),--flags "$(FLAGS)") $(if $(NB),--path "$(NB)") 2>&1 | $(BIN)/python tools/count_notebooks.py
 
-.PHONY: venv lab test test-nbs test-slow test-slow-cells check export readme bench clean
+.PHONY: venv lab test test-nbs test-slow test-slow-cells check export readme bench clean site test-site clean-site
 
 $(STAMP): setup.py settings.ini
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e ".[dev]"
+	$(BIN)/python -m pip install -e ".[dev,docs]"
 	touch $@
 
 venv: $(STAMP)
@@ -66,6 +66,19 @@ bench: $(STAMP)        ## speed benchmarks (they print numbers; nothing is asser
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# The course website in _site/html: every notebook executed (slow cells shown, not run), searchable, with
+# "open in Colab/Kaggle" links; notebooks whose code has not changed come from _site/cache and are not run again.
+site: $(STAMP)         ## build the website from nbs/ into _site/html (tools/website.py; fails on a cell error, a warning or a broken link)
+	$(BIN)/python tools/website.py
+
+test-site: $(STAMP)    ## build the website, then check it in a real browser: every page, its figures, no errors, search
+	@test -x /usr/bin/chromium || { echo "make test-site needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python tools/website.py
+	$(BIN)/python -m pytest checks/test_site.py -s --tb=short
+
+clean-site:            ## remove the website, its build folders and its cache of executed notebooks
+	rm -rf _site
 
 # Checks of the paths learners take (each a step of .ci/run, after `make test`):
 .PHONY: test-browser test-runtime test-colab test-kaggle

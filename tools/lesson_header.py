@@ -23,11 +23,15 @@ PIP_INSTALL = ('-m', 'pip', 'install', '-q')   # how the setup cell installs les
 CUSTOM_WIDGET_LESSONS = {'07_ten_digits.ipynb'}
 CUSTOM_WIDGET_LIBS = ('anywidget', 'ipycanvas')   # third-party widget libraries such a lesson uses
 
+def launch_links(nb) -> dict:
+    "The addresses that open notebook `nb` from the repository's main branch: `{'colab': ..., 'kaggle': ...}`"
+    blob = f"{cfg['git_url']}/blob/{cfg['branch']}/{Path(nb).resolve().relative_to(root).as_posix()}"
+    return dict(colab=blob.replace('https://github.com/', 'https://colab.research.google.com/github/'),
+                kaggle=f"https://kaggle.com/kernels/welcome?src={blob}")
+
 def badges(nb) -> str:
     "Links that open lesson `nb` from the repository's main branch"
-    blob = f"{cfg['git_url']}/blob/{cfg['branch']}/{Path(nb).resolve().relative_to(root).as_posix()}"
-    colab = blob.replace('https://github.com/', 'https://colab.research.google.com/github/')
-    kaggle = f"https://kaggle.com/kernels/welcome?src={blob}"
+    colab, kaggle = launch_links(nb).values()
     return (f"{BADGES_MARK}\n[![Open in Colab](https://colab.research.google.com/assets/colab-badge.svg)]({colab}) "
             f"[![Open in Kaggle](https://kaggle.com/static/images/open-in-kaggle.svg)]({kaggle})")
 
