@@ -10,11 +10,11 @@ import math, time
 from contextlib import contextmanager
 import torch
 import matplotlib.pyplot as plt
+from .core import default_device, check_lr, check_count, check_tensor, check_loss, check_grads, diverged, explain_model_error
 from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import master_bar, progress_bar, format_time
 from fastcore.basics import patch, store_attr
 from torch import nn
-from .core import default_device, check_lr, check_count, check_tensor, check_loss, check_grads, diverged, explain_model_error
 
 # %% ../nbs/lessons/05_learner.ipynb #4755061c
 class BasicOptim:
