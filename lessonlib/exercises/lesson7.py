@@ -78,8 +78,8 @@ def _judge_digits(answer):
     "Whether `answer` is a model that reads the ten digits of MNIST's testing set well enough, and what to say"
     model = answer.model if isinstance(getattr(answer, 'model', None), nn.Module) else answer   # a Learner: its model
     if not isinstance(model, nn.Module):
-        return False, (f"`digits_model` should be a model, an `nn.Module` such as `nn.Linear(28*28, 10)`, trained; yours "
-                       f"is of type `{type(answer).__name__}`. (Predictions or an accuracy are not enough: the check runs the model itself.)")
+        return False, (f"`digits_model` should be a model, an `nn.Module` such as `nn.Linear(28*28, 10)`, trained; yours is "
+                       f"of type `{type(answer).__name__}`. (Predictions or an accuracy are not enough: the check runs the model.)")
     if not list(model.parameters()):
         return False, "the model has no parameters, so it has nothing to learn: give it a layer such as `nn.Linear(28*28, 10)`."
     *_, test_x, test_y, full = _mnist()
@@ -89,7 +89,7 @@ def _judge_digits(answer):
         return False, ("the model gives one number per image, shape [N, 1], as lesson 4's 3-or-7 model did: with ten classes it "
                        "needs ten, one score per digit, such as `nn.Linear(28*28, 10)`, trained with cross-entropy.")
     if out.shape != (len(test_x), 10):
-        return False, (f"for N images the model gives outputs of shape [N, {', '.join(map(str, out.shape[1:]))}], where it "
+        return False, (f"for N images the model gives outputs of shape [{', '.join(['N'] + [str(n) for n in out.shape[1:]])}], where it "
                        "should give [N, 10]: one score per digit, from a last layer with ten outputs.")
     if out.isnan().any():
         return False, ("the model's outputs contain `nan`: training diverged, and its parameters are no longer numbers. "
@@ -100,7 +100,7 @@ def _judge_digits(answer):
         return False, ("the model gets about one in ten testing images right, as guessing would: has it been trained? Train "
                        "the model you give here, with cross-entropy and targets that are class indices (`train_y`).")
     if acc < _THRESHOLD:
-        return False, (f"the model gets {acc:.4f} of {where} right; the nearest-mean baseline gets 0.82 without learning. "
+        return False, (f"the model gets {acc:.4f} of {where} right; the nearest-mean baseline gets about 0.82 without learning. "
                        f"Train it until it gets at least {_THRESHOLD}: more epochs, or another learning rate.")
     probs = (out >= 0).all() and ((out.sum(1) - 1).abs() < 1e-3).all()
     return True, (f"the model gets {acc:.4f} of {where} right." + (" Its outputs are probabilities: fine for `argmax`, "
@@ -142,7 +142,7 @@ q_digits = Task('lesson7', 'q_digits', 'digits_model', _judge_digits, _train_lin
         Mistake(_diverged, "the model's outputs contain `nan`: training diverged, and its parameters are no longer numbers. "
                 "Make the model again and train it with a smaller learning rate."),
         Mistake(lambda: torch.zeros(10000, 10), "`digits_model` should be a model, an `nn.Module` such as `nn.Linear(28*28, 10)`, "
-                "trained; yours is of type `Tensor`. (Predictions or an accuracy are not enough: the check runs the model itself.)")],
+                "trained; yours is of type `Tensor`. (Predictions or an accuracy are not enough: the check runs the model.)")],
     hint="Any model with 784 inputs and 10 outputs will do, for example `nn.Linear(28*28, 10)`. Train it on `train_x` and "
          "`train_y` with `F.cross_entropy` as the loss: it takes the model's ten scores per image and the targets as they are, "
          "one class index per image. Lesson 5's `Learner` with `tensor_dls(train_x, train_y, test_x, test_y)` does the loop; "
