@@ -22,9 +22,6 @@ import pytest
 root = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(root/'tools'))
 from nbcells import cells as read_cells, first_code_line, is_hidden, source
-CHROMIUM = '/usr/bin/chromium'
-CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-                 '--disable-sync', '--no-first-run', '--disable-quic']
 LESSONS = [Path(p).resolve() for p in os.environ.get('LESSONLIB_BROWSER_NB', '').split(os.pathsep) if p] or [
     nb for nb in sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb')) if re.search(r'\binteract(ive)?\(|widgets\.|DigitPad\(', nb.read_text())]
 RUN_TIMEOUT = 600   # seconds for Run All Cells (lesson 7 trains three models)
@@ -129,17 +126,6 @@ def lab(artifacts):
             except ProcessLookupError: pass
         shutil.rmtree(tmp, ignore_errors=True)
         assert not left, f'processes {left} were still running after the server stopped'
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f'{CHROMIUM} is missing: install Debian\'s Chromium with `apt-get install -y chromium`')
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def cell_sources(nb_path): return [source(c) for c in read_cells(nb_path)]

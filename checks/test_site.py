@@ -16,9 +16,6 @@ root = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(root/'tools'))
 import website as site_tool   # tools/website.py
 from lesson_header import launch_links
-CHROMIUM = '/usr/bin/chromium'
-CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-                 '--disable-sync', '--no-first-run', '--disable-quic']
 HTML = site_tool.HTML
 SECTIONS = site_tool.pages()
 LESSONS = SECTIONS['Lessons']
@@ -68,17 +65,6 @@ def server():
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f'http://127.0.0.1:{httpd.server_address[1]}'
     httpd.shutdown(); httpd.server_close()
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f'{CHROMIUM} is missing: install Debian\'s Chromium with `apt-get install -y chromium`')
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
