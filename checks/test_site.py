@@ -121,8 +121,11 @@ def test_page_shows_its_outputs(page, nb):
     assert not page.js_errors, f'{url_of(nb)}: JavaScript errors {page.js_errors}'
     code = '\n'.join(c.source for c in executed(nb).cells if c.cell_type == 'code')
     if nb in LESSONS: assert drawn > 0, f'{nb.name} has no figure on its page'
-    if re.search(r'\binteract\(', code):   # sliders, drawn as they start, with the figure they start with
-        assert got['widgets'] and all(w['sliders'] for w in got['widgets']), f'{url_of(nb)}: sliders not shown: {got["widgets"]}'
+    interacts = sum(1 for c in executed(nb).cells if c.cell_type == 'code' and 'remove-cell' not in c.metadata.get('tags', [])
+                    and re.search(r'\binteract\(', c.source))
+    if interacts:   # each `interact`'s sliders, drawn as they start, with the figure they start with (quizzes have none)
+        with_sliders = [w for w in got['widgets'] if w['sliders']]
+        assert len(with_sliders) >= interacts, f'{url_of(nb)}: {interacts} cells use interact, {len(with_sliders)} widgets show sliders: {got["widgets"]}'
     if 'DigitPad(' in code:
         pads = [w for w in got['widgets'] if w['pads']]   # the canvas (its strokes as lines), what the net sees, ten bars
         assert pads and all(w['pads'] == 1 and w['images'] == 1 and w['bars'] == 10 for w in pads), got['widgets']
