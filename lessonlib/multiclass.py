@@ -100,7 +100,7 @@ def plot_confusion_matrix(cm, ax=None):
     for i in range(len(cm)):
         for j in range(len(cm)):
             n = cm[i, j].item()
-            ax.text(j, i, n, ha='center', va='center', fontsize=8, color='grey' if i == j else 'white' if n > worst/2 else 'black')
+            ax.text(j, i, n, ha='center', va='center', fontsize=8, color='#595959' if i == j else 'white' if n > worst/2 else 'black')
     ax.set(xticks=range(len(cm)), yticks=range(len(cm)), xlabel='predicted', ylabel='actual')
     return ax
 
