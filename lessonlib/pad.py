@@ -280,12 +280,11 @@ export function strokesToMnist(strokes, pen = 2.5, box = 20, size = 28) {
 
 // browser_net's net, rebuilt from its layers (spec.layers) and its float32 numbers (an ArrayBuffer)
 export function netFromBuffer(spec, buffer) {
+  const need = spec.layers.reduce((n, l) => n + (l.kind === 'linear' ? l.inputs * l.outputs + l.outputs : 0), 0);
+  if (buffer.byteLength !== need * 4) throw new Error(`the net's file has ${buffer.byteLength} bytes, but its layers need ${need * 4}`);
   let offset = 0;
   const take = (n) => { const a = new Float32Array(buffer, offset * 4, n); offset += n; return a; };
-  const layers = spec.layers.map((l) => l.kind === 'linear'
-    ? { ...l, weight: take(l.inputs * l.outputs), bias: take(l.outputs) } : { ...l });
-  if (offset * 4 !== buffer.byteLength) throw new Error(`the net's file has ${buffer.byteLength} bytes, its layers need ${offset * 4}`);
-  return { layers };
+  return { layers: spec.layers.map((l) => (l.kind === 'linear' ? { ...l, weight: take(l.inputs * l.outputs), bias: take(l.outputs) } : { ...l })) };
 }
 
 // predict_probs: the probability the net gives each class for one image (its pixels, ink 1 on 0)
