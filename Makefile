@@ -68,14 +68,22 @@ clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 
 # The course website in _site/html: every notebook executed (slow cells shown, not run), searchable, with
-# "open in Colab/Kaggle" links; notebooks whose code has not changed come from _site/cache and are not run again.
+# "open in Colab/Kaggle" links, sliders, quizzes and lesson 7's pad working in the browser; notebooks whose code
+# has not changed come from _site/cache and are not run again.
 site: $(STAMP)         ## build the website from nbs/ into _site/html (tools/website.py; fails on a cell error, a warning or a broken link)
 	$(BIN)/python tools/website.py
 
-test-site: $(STAMP)    ## build the website, then check it in a real browser: every page, its figures, no errors, search
+# axe-core, which checks the pages' accessibility in the browser: from npm, into the site's build folder.
+AXE_CORE_VERSION := 4.14.1
+AXE := _site/npm/node_modules/axe-core/axe.min.js
+$(AXE):
+	@command -v npm >/dev/null || { echo "make test-site needs npm (Node.js) to install axe-core: apt-get install -y npm"; exit 1; }
+	npm install --prefix _site/npm --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_CORE_VERSION)
+
+test-site: $(STAMP) $(AXE)  ## build the website, then check it in a real browser: every page, its figures and alt texts, axe-core (WCAG 2.1 AA), the pad, sliders, quizzes, search
 	@test -x /usr/bin/chromium || { echo "make test-site needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python tools/website.py
-	$(BIN)/python -m pytest checks/test_site.py -s --tb=short
+	AXE_CORE=$(AXE) $(BIN)/python -m pytest checks/test_site.py -s --tb=short
 
 clean-site:            ## remove the website, its build folders and its cache of executed notebooks
 	rm -rf _site

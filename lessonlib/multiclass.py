@@ -4,15 +4,13 @@
 
 # %% auto #0
 __all__ = ['digit_means', 'show_digits', 'nearest_mean', 'softmax', 'logsumexp', 'log_softmax', 'check_class_targets',
-           'cross_entropy', 'confusion_matrix', 'plot_confusion_matrix', 'most_confused', 'centre_of_mass',
-           'render_strokes', 'stroke_points', 'strokes_to_mnist', 'predict_probs']
+           'cross_entropy', 'confusion_matrix', 'plot_confusion_matrix', 'most_confused']
 
 # %% ../nbs/lessons/07_ten_digits.ipynb #327b3b51
 import warnings
 import numpy as np
 import torch
 import matplotlib.pyplot as plt
-from PIL import Image, ImageDraw
 from fastai.torch_core import subplots, show_image
 from .similarity import mnist_distance
 from .core import model_device
@@ -102,7 +100,7 @@ def plot_confusion_matrix(cm, ax=None):
     for i in range(len(cm)):
         for j in range(len(cm)):
             n = cm[i, j].item()
-            ax.text(j, i, n, ha='center', va='center', fontsize=8, color='grey' if i == j else 'white' if n > worst/2 else 'black')
+            ax.text(j, i, n, ha='center', va='center', fontsize=8, color='#595959' if i == j else 'white' if n > worst/2 else 'black')
     ax.set(xticks=range(len(cm)), yticks=range(len(cm)), xlabel='predicted', ylabel='actual')
     return ax
 
@@ -112,50 +110,3 @@ def most_confused(cm, min_count=1):
     mistakes = cm - torch.diag(cm.diag())
     pairs = [(a, p, mistakes[a, p].item()) for a, p in (mistakes >= min_count).nonzero().tolist()]
     return sorted(pairs, key=lambda pair: pair[2], reverse=True)
-
-# %% ../nbs/lessons/07_ten_digits.ipynb #be5ff631
-def centre_of_mass(images):
-    "The `(row, column)` of the centre of mass of each image of `images` (`[...,H,W]`): the mean position of its ink"
-    rows, cols = (torch.arange(n, dtype=images.dtype, device=images.device) for n in images.shape[-2:])
-    ink = images.sum((-1, -2))
-    return torch.stack([(images.sum(-1) * rows).sum(-1) / ink, (images.sum(-2) * cols).sum(-1) / ink], -1)
-
-# %% ../nbs/lessons/07_ten_digits.ipynb #1c81bf42
-def render_strokes(strokes, pen=2.5, size=28, scale=8):
-    "Draw `strokes` (arrays of `(x, y)` points) with a round pen `pen` pixels wide on a `size`x`size` image: ink 1, paper 0"
-    img = Image.new('L', (size*scale, size*scale))
-    draw, r = ImageDraw.Draw(img), pen*scale/2
-    for stroke in strokes:
-        points = [tuple(p) for p in (np.asarray(stroke)*scale).tolist()]
-        if len(points) > 1: draw.line(points, fill=255, width=round(pen*scale), joint='curve')
-        for x,y in (points[0], points[-1]): draw.ellipse([x-r, y-r, x+r, y+r], fill=255)   # round ends
-    img = img.resize((size, size), Image.BOX)   # each scale x scale block becomes one pixel: anti-aliasing
-    return torch.from_numpy(np.asarray(img, dtype=np.float32) / 255)
-
-# %% ../nbs/lessons/07_ten_digits.ipynb #7d9348ec
-def stroke_points(stroke):
-    "A stroke as an `[n,2]` array of its `(x, y)` points, or an error that says what a stroke is"
-    points = np.asarray(stroke, dtype=np.float64)
-    if points.ndim != 2 or points.shape[1] != 2:
-        raise ValueError(f"a stroke must be a list of (x, y) points, but one has shape {list(points.shape)}. Pass a list "
-                         "of strokes, even for one stroke: [[(10, 5), (10, 40)]], not [(10, 5), (10, 40)].")
-    return points
-
-def strokes_to_mnist(strokes, pen=2.5, box=20, size=28):
-    "A 28x28 image of `strokes` made as MNIST's were: ink 1, scaled into a `box`x`box` square, centred by centre of mass"
-    strokes = [stroke_points(s) for s in strokes if len(s)]
-    if not strokes: return torch.zeros(size, size)
-    points = np.concatenate(strokes)
-    lo, hi = points.min(0), points.max(0)
-    zoom = (box - pen) / max((hi - lo).max(), 1e-6)       # the longer side, plus the pen, fills the box
-    strokes = [(s - (lo + hi)/2) * zoom + size/2 for s in strokes]
-    row, col = centre_of_mass(render_strokes(strokes, pen, size)).tolist()
-    shift = np.array([size/2 - col, size/2 - row])         # move the centre of mass to the middle: x is the column
-    return render_strokes([s + shift for s in strokes], pen, size)
-
-# %% ../nbs/lessons/07_ten_digits.ipynb #81eae656
-def predict_probs(model, images):
-    "The probability `model` gives each class, for one 28x28 image (`[n_classes]`) or a stack of them (`[N,n_classes]`)"
-    model.eval()
-    with torch.no_grad(): probs = softmax(model(images.reshape(-1, 28*28).to(model_device(model)))).cpu()
-    return probs[0] if images.ndim == 2 else probs

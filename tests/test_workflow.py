@@ -74,12 +74,3 @@ def test_deploy_builds_the_site_on_the_real_data():
     download = next(i for i, l in enumerate(lines) if 'untar_data' in l)
     assert 'URLs.MNIST_SAMPLE' in lines[download] and 'URLs.MNIST)' in lines[download]
     assert download < lines.index('make site')
-
-
-def test_site_address_is_settings_and_readme_links_it():
-    site = _website()
-    from configparser import ConfigParser
-    cfg = ConfigParser(delimiters=['=']); cfg.read(root/'settings.ini', encoding='utf-8'); cfg = cfg['DEFAULT']
-    url = cfg['doc_host'].rstrip('/') + cfg['doc_baseurl'].rstrip('/') + '/'
-    assert site.BASE_URL == url and f'html_baseurl = {url!r}' in site.conf_py()
-    assert url in (root/'README.md').read_text(encoding='utf-8'), 'README.md should link to the website'
