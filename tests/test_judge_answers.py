@@ -16,7 +16,7 @@ def exercises():
     for n in LESSONS:
         mod = importlib.import_module(f'lessonlib.exercises.lesson{n}')
         for obj in vars(mod).values():
-            if hasattr(obj, 'var') and hasattr(obj, 'feedback'): found[obj.var] = obj
+            if not isinstance(obj, type) and hasattr(obj, 'var') and hasattr(obj, 'feedback'): found[obj.var] = obj
     return found
 
 ANSWERS = load()

@@ -244,7 +244,7 @@ def fitted_to_testing_set():
     _, _, test_x, test_y = _mnist()
     torch.manual_seed(1)
     net = nn.Sequential(nn.Linear(784, 100), nn.ReLU(), nn.Linear(100, 10))
-    return _train(net, test_x, test_y, epochs=20, lr=0.5)
+    return _train(net, test_x, test_y, epochs=10, lr=0.5)
 
 @wrong('digits_model', r'testing set|test set|fitted to|trained on the test|better on the test', value=True)
 def linear_fitted_to_testing_set():
@@ -308,4 +308,4 @@ def relu_net():
 @right('digits_model', value=True)
 def linear_in_float64():
     train_x, train_y, _, _ = _mnist()
-    return _train(_linear(9, torch.float64), train_x.double(), train_y, epochs=2, lr=1.)
+    return _train(_linear(9, torch.float64), train_x.double(), train_y, epochs=3, lr=1.)
