@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['Mistake', 'solution', 'Problem', 'bind_exercises', 'Unusable', 'FunctionProblem', 'ValueProblem', 'TaskProblem']
 
-# %% ../nbs/library/03_practice.ipynb #fbec3134
+# %% ../nbs/library/03_practice.ipynb #443b7fdb
 import copy, inspect, sys, textwrap, warnings
 import torch
 from fastcore.basics import patch_to
 from IPython.display import display
 from .judge import Feedback, compare, describe, same, said
-from .answers import ____, Blank, is_blank, code_names, uses_blank, learner_line, input_sizes, input_variants, snapshot, changed
+from .answers import ____, Blank, is_blank, code_names, uses_blank, unanswered, learner_line, input_sizes, input_variants, snapshot, changed
 from .progress import register, record, progress, course_progress
 from .quiz import Quiz
 
