@@ -146,7 +146,7 @@ def shape_message(gs, ws, ctx=()) -> str:
     else: diff = f"{g[i]} along axis {i}, where the answer has {w[i]}" + (f" ({g[i]} is {known})" if known else '') + '.'
     return f"has shape {g}, where the answer's is {w}: {diff}"
 
-# %% ../nbs/library/04_judge.ipynb #4fc97251
+# %% ../nbs/library/04_judge.ipynb #c8b1158c
 class Said(str):
     "A message, with `key`: which relation it names and how, so that two inputs can be seen to show the same relation"
     key = None
@@ -156,8 +156,9 @@ def said(text, key=None) -> Said:
     s.key = key
     return s
 
-def _factor(k, ctx, scalar):
+def _factor(k, ctx, scalar, fraction=False):
     "The message for a result `k` times the answer: `(key, text)`, or None where a lone number's factor says nothing"
+    if fraction and math.isclose(k, 100, rel_tol=1e-4): return ('times', 100), "is 100 times the answer: a percentage, where the answer is a fraction between 0 and 1."
     for n, what_n in ctx:
         if n < 2: continue
         if math.isclose(k, n, rel_tol=1e-4): return ('times', what_n), f"is exactly {n} times the answer, and {n} is {what_n}: a sum where the answer takes the mean?"
@@ -192,13 +193,13 @@ def relation(got, want, ctx=()) -> Said:
     d = g - w
     if (w == w.round()).all() and (g == g.round()).all() and eq(d, d.flatten()[0].expand_as(d)) and abs(float(d.flatten()[0])) == 1:
         return said(f"is one {'more' if float(d.flatten()[0]) > 0 else 'less'} than the answer: off by one?", ('off', float(d.flatten()[0])))
+    if eq(g, 1 - w): return said("is 1 minus the answer: the opposite (the error rate for the accuracy, the other class)?", 'complement')
     ww = (w * w).sum()
     if ww > 1e-12:
         k = float((g * w).sum() / ww)
-        if abs(k) > 1e-6 and not math.isclose(k, 1, rel_tol=1e-4) and eq(g, k * w) and (f := _factor(k, ctx, scalar)): return said(f[1], f[0])
+        if abs(k) > 1e-6 and not math.isclose(k, 1, rel_tol=1e-4) and eq(g, k * w) and (f := _factor(k, ctx, scalar, bool(((w >= 0) & (w <= 1)).all()))): return said(f[1], f[0])
     c = float(d.mean())
     if not scalar and eq(g, w + c): return said(f"is the answer plus {c:.4g}, everywhere: a constant added, or left out?", 'plus')
-    if eq(g, 1 - w): return said("is 1 minus the answer: the opposite (the error rate for the accuracy, the other class)?", 'complement')
     if eq(g, w**2): return said("is the square of the answer: a square root missing, or a square too many?", 'square')
     if (w >= 0).all() and eq(g, w.sqrt()): return said("is the square root of the answer: a square root too many?", 'sqrt')
     for name, f in (('sigmoid', torch.sigmoid), ('exp', torch.exp), ('log', torch.log)):

@@ -149,7 +149,7 @@ class FunctionProblem(Problem):
         if says is None: return None
         return self._explain(got, want) or said(f"`{self.var}` {says}", getattr(says, 'key', None))
 
-# %% ../nbs/library/03_practice.ipynb #6f8f6f23
+# %% ../nbs/library/03_practice.ipynb #77a6dbee
 def _same_outcomes(a, b) -> bool:
     if len(a) != len(b): return False
     for x, y in zip(a, b):
@@ -165,7 +165,7 @@ def _feedback(self, answer):
     if self._by_hand and code_names(answer) & {'backward', 'autograd', 'requires_grad_'}:
         return Feedback('wrong', f"this exercise asks for the gradient worked out by hand, and `{self.var}` uses PyTorch's autograd "
                         "(`backward`, `requires_grad_` or `torch.autograd`): write out the formula for each slope instead.")
-    cases = self._cases()
+    cases, self._answer = self._cases(), answer
     try: got = self._attempt(answer, cases, learner=True)
     except Unusable as e: return self._wrong(str(e))
     unfinished = Feedback('blank', f"`{self.var}` still has a ____ in it: replace each ____ with your code.")
@@ -190,7 +190,21 @@ def _feedback(self, answer):
     warned = f" (PyTorch warned: {self._warning})" if self._warning else ''
     return self._wrong(why + warned)
 
-# %% ../nbs/library/03_practice.ipynb #60baa30b
+# %% ../nbs/library/03_practice.ipynb #70528a36
+@patch_to(FunctionProblem)
+def _confirmed(self, what):
+    "Whether the slip `what` (a variant of the inputs) explains the answer checked last on a fresh set of cases too"
+    cases = self._cases()
+    got, want = self._attempt(self._answer, cases), self._attempt(self.reference, cases)
+    names, seen = self._names(), False
+    for g, w, args in zip(got, want, cases):
+        if g.error is not None or w.error is not None: return False
+        if same(g.value, w.value): continue
+        slips = [self._attempt(self.reference, [tuple(a2)]) + [f] for w2, a2, f in self._variants(args) + input_variants(names, args) if w2 == what]
+        if not any(o[0].error is None and same(g.value, o[1](o[0].value) if o[1] else o[0].value) for o in slips): return False
+        seen = True
+    return seen
+
 def _shapes(x):
     if torch.is_tensor(x): return tuple(x.shape)
     return tuple(_shapes(v) for v in x) if isinstance(x, (list, tuple)) else type(x).__name__
@@ -216,6 +230,7 @@ def _diagnose(self, cases, got, want, says):
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             what = next((w for w, _, _ in variants[bad[0]] if all(explains(i, w) for i in bad)), None)
+            if what and not self._confirmed(what): what = None   # a coincidence of these inputs: a fresh set must show it too
         if what: return f"`{self.var}` {what}"
         for kind, has in (('1-d inputs', lambda t: t.ndim <= 1), ('inputs without an axis of size 1', lambda t: 1 not in t.shape)):
             ok = [all(has(a) for a in args if torch.is_tensor(a)) for args in cases]
