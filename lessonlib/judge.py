@@ -146,7 +146,7 @@ def shape_message(gs, ws, ctx=()) -> str:
     else: diff = f"{g[i]} along axis {i}, where the answer has {w[i]}" + (f" ({g[i]} is {known})" if known else '') + '.'
     return f"has shape {g}, where the answer's is {w}: {diff}"
 
-# %% ../nbs/library/04_judge.ipynb #c8b1158c
+# %% ../nbs/library/04_judge.ipynb #5c59801d
 class Said(str):
     "A message, with `key`: which relation it names and how, so that two inputs can be seen to show the same relation"
     key = None
@@ -182,6 +182,7 @@ def _order(t):
 
 def relation(got, want, ctx=()) -> Said:
     "The relation between tensors `got` and `want` (same shape, other numbers) that explains the difference, or None"
+    whole = not (got.is_floating_point() or want.is_floating_point())   # counts, ranks: off by one is a relation of whole numbers
     g, w = got.detach().cpu().double(), want.detach().cpu().double()
     eq = lambda a, b: a.shape == b.shape and bool(torch.allclose(a, b, atol=1e-4, rtol=1e-4, equal_nan=True))
     scalar = g.numel() == 1
@@ -191,7 +192,7 @@ def relation(got, want, ctx=()) -> Said:
     if not torch.isfinite(w).all(): return None
     if eq(g, -w): return said("has the answer's numbers with the opposite sign: a minus sign missing, or a subtraction the wrong way round?", 'sign')
     d = g - w
-    if (w == w.round()).all() and (g == g.round()).all() and eq(d, d.flatten()[0].expand_as(d)) and abs(float(d.flatten()[0])) == 1:
+    if whole and eq(d, d.flatten()[0].expand_as(d)) and abs(float(d.flatten()[0])) == 1:
         return said(f"is one {'more' if float(d.flatten()[0]) > 0 else 'less'} than the answer: off by one?", ('off', float(d.flatten()[0])))
     if eq(g, 1 - w): return said("is 1 minus the answer: the opposite (the error rate for the accuracy, the other class)?", 'complement')
     ww = (w * w).sum()
@@ -213,6 +214,10 @@ def relation(got, want, ctx=()) -> Said:
     cut = int(((w > hi + 1e-4) | (w < lo - 1e-4)).sum())   # values beyond the range: one alone in a short result is a coincidence
     if (cut >= 2 or cut and w.numel() >= 5) and eq(g, w.clamp(lo, hi)):
         return said(f"is the answer clamped to the range {_fmt(lo)} to {_fmt(hi)}: values beyond it are cut off.", 'clamp')
+    for f, of in ((lambda t: t, ''), (torch.exp, 'the `exp` of ')):   # the answer's rows are probabilities (or log-probabilities): are yours?
+        s = f(w).sum(-1)
+        if g.ndim >= 2 and torch.allclose(s, torch.ones_like(s), atol=1e-4) and not torch.allclose(f(g).sum(-1), s, atol=1e-3):
+            return said(f"is no set of probabilities: {of}each row of the answer adds up to 1, and {of}your first row adds up to {_fmt(f(g).sum(-1).flatten()[0])}.", 'sum1')
     if g.ndim >= 1 and len(g) >= 3:
         if eq(g[:-1], w[1:]): return said("is the answer shifted by one: each number is the answer's next one (taken one step too late?).", 'shift')
         if eq(g[1:], w[:-1]): return said("is the answer shifted by one: each number is the answer's previous one (taken one step too early?).", 'shift')
@@ -239,7 +244,7 @@ def _first_difference(g, w, reveal=True) -> str:
     return (f"differs from the answer in {n} of its {g.numel()} numbers: the first{at} is {_fmt(g[tuple(idx)])}"
             + (f", where the answer has {_fmt(w[tuple(idx)])}." if reveal else '.'))
 
-# %% ../nbs/library/04_judge.ipynb #7138a291
+# %% ../nbs/library/04_judge.ipynb #f92d2921
 def compare(got, want, ctx=(), reveal=True, relate=True) -> str:
     "None if `got` is the answer `want`; otherwise what is wrong with `got`, in words (never raises on what a learner returns)"
     if torch.is_tensor(want): return _compare_tensor(got, want, ctx, reveal, relate)
@@ -252,7 +257,7 @@ def compare(got, want, ctx=(), reveal=True, relate=True) -> str:
         if torch.is_tensor(got) and got.numel() == 1: return f"gives {describe(got)}, where the answer is a plain number: `.item()` gives it."
         if not is_number(got): return _odd_kind(got) or f"gives {describe(got)}, where the answer is a number" + (f", {_fmt(want)}." if reveal else '.')
         if same(got, want): return None
-        why = relate and relation(torch.tensor(float(got)), torch.tensor(float(want)), ctx)
+        why = relate and relation(torch.tensor(got), torch.tensor(want), ctx)
         return why or f"gives {_fmt(got)}, but the answer is {_fmt(want) if reveal else 'another number'}."
     if same(got, want): return None
     return _odd_kind(got) or f"gives {describe(got)}, but the answer is {describe(want) if reveal else 'something else'}."
