@@ -30,7 +30,7 @@ def _saved() -> dict:
     if not isinstance(data, dict): return {}
     return {(l, n): k for l, items in data.items() if isinstance(items, dict) for n, k in items.items() if k in ('correct', 'wrong')}
 
-# %% ../nbs/library/04_progress.ipynb #e7fe2b82
+# %% ../nbs/library/04_progress.ipynb #15a8e333
 def _better(old, new): return 'correct' if 'correct' in (old, new) else new or old
 
 def _save(results):
@@ -45,11 +45,12 @@ def _save(results):
             tmp = f.name
             json.dump(data, f, indent=1)
         os.replace(tmp, path)
-    except OSError:
+    except Exception:   # a folder that can't be written, a full disk: progress lasts for this session only
         if tmp: Path(tmp).unlink(missing_ok=True)
 
 def record(lesson, name, kind):
     "Record that exercise or quiz `name` of `lesson` was answered, 'correct' or 'wrong': a right answer stays right"
+    if not (isinstance(lesson, str) and isinstance(name, str)): return   # an exercise that belongs to no lesson
     key = (lesson, name)
     _session[key] = _better(_session.get(key), kind)
     saved = _saved()   # read again: another notebook may have saved since
