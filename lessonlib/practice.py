@@ -15,7 +15,7 @@ from .answers import ____, Blank, is_blank, code_names, uses_blank, unanswered, 
 from .progress import register, record, progress, course_progress
 from .quiz import Quiz
 
-# %% ../nbs/library/03_practice.ipynb #7a1f10d9
+# %% ../nbs/library/03_practice.ipynb #a86fe05d
 class Mistake:
     "A wrong answer a learner is likely to give (`wrong`: wrong code, or a wrong value) and what to tell them (`says`)"
     def __init__(self, wrong, says): self.wrong,self.says = wrong,says
@@ -64,7 +64,7 @@ class Problem:
         src = textwrap.dedent(inspect.getsource(self.reference))
         return '\n'.join(l for l in src.strip().split('\n') if not l.startswith('@solution'))
     def solution(self): display(Feedback('solution', f"one way to write `{self.var}`:", self.solution_code()))
-    def _wrong(self, says): return Feedback('wrong', f"{says} Try `{self.name}.hint()`.")
+    def _wrong(self, says): return Feedback('wrong', says + (f" Try `{self.name}.hint()`." if self.name else ''))
 
     def self_test(self):
         "Check the exercise itself: the solution is judged correct, and each catalogued mistake gets its own message"
