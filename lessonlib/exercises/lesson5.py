@@ -66,9 +66,9 @@ quiz_opt_func = Quiz("What do you give `Learner` as its `opt_func`?", "BasicOpti
     choices=["BasicOptim, the class", "BasicOptim(model.parameters(), 1.), an optimizer", "opt.step, the step", "the learning rate"])
 quiz_fit_twice = Quiz("You call `learn.fit(5, 1.)` twice on the same Learner. How many numbers does `learn.history['train_loss']` then hold?", 10,
     "each `fit` adds one row per epoch, and the second goes on training the model where the first left it (with a new optimizer): 5 + 5 epochs.")
-quiz_overfitting = Quiz("After many epochs the training loss keeps falling, but the validation loss starts to rise. What is happening?", "overfitting",
-    "the model is learning things that hold only for its training images. The validation loss, on images it never trains on, "
-    "is the one that says how it will do on new ones.",
+quiz_overfitting = Quiz("After many epochs the training loss keeps falling, but the accuracy on the validation set stops improving and starts to fall. What is happening?", "overfitting",
+    "the model is learning things that hold only for its training images. The metric on the validation set, images it never trains on, "
+    "is what says how it will do on new ones. (A validation loss that rises while the accuracy holds steady is another matter: the model is growing more confident, and its confident mistakes cost more.)",
     choices=["overfitting", "the learning rate is too small", "the batches are not shuffled", "the loss has no .mean()"])
 
 # %% ../../nbs/practice/05_learner.ipynb #62bd5d54

@@ -29,7 +29,7 @@ quiz_same_scores = Quiz("What probability does softmax give each score of `[1000
     "`exp(1000.)` overflows and the answer is `nan`; with the row's maximum subtracted first it is `exp(0) = 1` three times.")
 quiz_overflow = Quiz("From about which score does `exp` of a `float32` overflow to `inf`?", "89",
     "a `float32` holds numbers up to about 3.4e38: `exp(88)` is 1.7e38 and still fits, `exp(89)` is 4.5e38 and does not. "
-    "Logits that large are nothing unusual for a confident model, which is why softmax subtracts each row's maximum first.",
+    "The lesson's trained net keeps its logits far below that, but nothing bounds them: fed pixels from 0 to 255 instead of 0 to 1, the same net gives logits in the thousands. That is why softmax subtracts each row's maximum first.",
     choices=["11", "38", "89", "1000"])
 quiz_guessing_loss = Quiz("A model that knows nothing gives each of the ten digits the same probability. What is its cross-entropy loss (to two decimals)?",
     math.log(10), "`-log(1/10) = log(10)`, about 2.30, whatever the targets are. A training run with ten classes starts near this loss; "
