@@ -9,6 +9,7 @@ __all__ = ['register', 'progress_file', 'record', 'progress', 'course_progress']
 import importlib, json, os, pkgutil, re, tempfile
 from pathlib import Path
 import pandas as pd
+from .data import cache_home
 
 # %% ../nbs/library/04_progress.ipynb #149a4895
 _items = {}     # lesson -> {name: (kind, the exercise or quiz)}
@@ -20,7 +21,7 @@ def register(lesson, name, kind, item):
 
 def progress_file() -> Path:
     "Where progress is kept: `progress.json` in `$LESSONLIB_CACHE`, or in `~/.cache/lessonlib`"
-    return Path(os.environ.get('LESSONLIB_CACHE') or Path.home()/'.cache'/'lessonlib').expanduser()/'progress.json'
+    return cache_home()/'progress.json'
 
 def _saved() -> dict:
     "The results saved by earlier sessions, `{(lesson, name): 'correct' or 'wrong'}`; empty if there are none or they can't be read"
