@@ -118,17 +118,42 @@ def test_every_position_of_a_control(kernel_code):
 def test_a_quiz_answers_on_the_page_as_in_the_notebook(kernel_code):
     from lessonlib.practice import Quiz
     kernel_code['_site'].note = 'run this notebook'
-    q = Quiz('lesson0', 'q', 'Which `x`?', 'b', 'because b.', choices=['a', 'b', 'c'])
+    q = Quiz('Which x?', 'b', 'because b.', choices=['a', 'b', 'c'])
     answers = json.loads(__import__('html').unescape(kernel_code['quiz_html'](q).split('data-answers="')[1].split('"')[0]))
     assert answers['choices'] == [q.feedback(c)._repr_html_() for c in ['a', 'b', 'c']]
     assert 'Correct' in answers['choices'][1] and 'Not yet' in answers['choices'][0]
-    n = Quiz('lesson0', 'n', 'How many?', 0.25, 'a quarter.', tol=0.01)
+    n = Quiz('How many?', 0.25, 'a quarter.', decimals=2)
     html = kernel_code['quiz_html'](n)
     answers = json.loads(__import__('html').unescape(html.split('data-answers="')[1].split('"')[0]))
-    assert answers['wrong'].replace('{}', '3.5') == n.feedback(3.5)._repr_html_()
+    assert answers['wrong'].replace('{}', '3.5') == n.feedback('3.5')._repr_html_()
     assert answers['nan'].replace('{}', 'abc') == n.feedback('abc')._repr_html_()
-    assert (answers['right'], answers['tol'], answers['correct']) == (0.25, 0.01, n.feedback(0.25)._repr_html_())
+    assert (answers['right'], answers['decimals'], answers['correct']) == (0.25, 2, n.feedback('0.25')._repr_html_())
     assert '<label class="lessonlib-w-label" for="' in html and 'aria-live="polite"' in html
+
+
+def test_typed_numbers_are_judged_in_javascript_as_in_python(tmp_path):
+    "lessonlib-python.js's parseNumber and quizAccepts against lessonlib.quiz's parse_number and Quiz, on the forms learners type"
+    from lessonlib.quiz import Quiz, parse_number
+    node = shutil.which('node')
+    if node is None: pytest.fail('Node.js is missing: the site\'s JavaScript is tested with it (apt-get install nodejs)')
+    texts = ['1', '0.5', '.5', '5.', '1/3', '2/6', '1 / 3', '1/0', '0.33', '0.3', '0.333', '.3333', '33%', '33.3%', '50 %', '23,581',
+             '23 581', '23581', '23,58', '0,5', '-1,5', '\u22120.5', '1e-3', '1E3', '2.3026', '2.30', '2.3', '2.31', '2.29', '3.54',
+             '3.5', '3.55', '3.535', '1,000.5', '12,34,567', 'abc', '', ' ', '1..2', '-', '+.5e1', '1e', '4', '4.0', '4.4', '89',
+             '0.89e2', '1/3%', '\u00a023\u2009581\u00a0', '1000', '1,000', '0', '-0', '5/5', '2/3']
+    quizzes = [dict(right=1/3, decimals=None), dict(right=23581, decimals=None), dict(right=0.5, decimals=None),
+               dict(right=2.3026, decimals=2), dict(right=3.54, decimals=2), dict(right=4.0, decimals=None),
+               dict(right=89, decimals=None), dict(right=1000, decimals=None), dict(right=2/3, decimals=None)]
+    (tmp_path/'t.mjs').write_text(f"""import {{ parseNumber, quizAccepts }} from '{(tools/'site'/'_static'/'lessonlib-python.js').as_uri()}';
+const texts = {json.dumps(texts)}, quizzes = {json.dumps(quizzes)};
+console.log(JSON.stringify({{parsed: texts.map(t => parseNumber(t).map(x => x === Infinity ? 'inf' : x)),
+  accepts: quizzes.map(q => texts.map(t => quizAccepts(t, q)))}}));""")
+    got = json.loads(subprocess.run([node, str(tmp_path/'t.mjs')], capture_output=True, text=True, check=True).stdout)
+    want = [[None if x is None else 'inf' if x == math.inf else x for x in parse_number(t)] for t in texts]
+    assert got['parsed'] == want
+    for q, row in zip(quizzes, got['accepts']):
+        quiz = Quiz('?', q['right'], '.', decimals=q['decimals'])
+        expect = [None if parse_number(t)[0] is None else quiz.feedback(t).kind == 'correct' for t in texts]
+        assert row == expect, [(t, g, w) for t, g, w in zip(texts, row, expect) if g != w]
 
 
 def test_python_numbers_in_javascript_as_python_writes_them(tmp_path):

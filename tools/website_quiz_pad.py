@@ -16,13 +16,15 @@ def quiz_html(q) -> str:
                           for k, c in enumerate(q.choices))
         field = f'<fieldset class="lessonlib-quiz-field"><legend>{question}</legend>{options}</fieldset>'
         answers = dict(choices=[fb(c) for c in q.choices], blank=fb(None))
-    else:   # a number: the feedback for a right and a wrong number, with where the number typed goes
-        wrong, typo = q.right + 10*q.tol + 123.25, 'zqxj'
-        answers = dict(right=q.right, tol=q.tol, correct=fb(q.right), blank=fb(''),
-                       wrong=fb(wrong).replace(_html.escape(str(wrong)), '{}'), nan=fb(typo).replace(typo, '{}'))
+    else:   # a number, judged in the browser as Quiz judges it (lessonlib-python.js's quizAccepts): the feedback
+            # for a right and for a wrong number, with where the text typed goes
+        wrong, typo = '987654.321', 'zqxj'
+        assert q.feedback(wrong).kind == 'wrong', q.question
+        answers = dict(right=q.right, decimals=q.decimals, correct=fb(str(q.right)), blank=fb(''),
+                       wrong=fb(wrong).replace(wrong, '{}', 1), nan=fb(typo).replace(typo, '{}'))
         field = (f'<div class="lessonlib-quiz-question" id="{wid}-q">{question}</div><div class="lessonlib-w-control">'
                  f'<label class="lessonlib-w-label" for="{wid}-n">answer:</label><input id="{wid}-n" type="text" inputmode="decimal" '
-                 f'placeholder="a number" aria-describedby="{wid}-q"></div>')
+                 f'placeholder="{_html.escape(pick.placeholder)}" aria-describedby="{wid}-q"></div>')
     return widget_html(f'{field}<button type="button" class="lessonlib-w-button lessonlib-quiz-check">Check</button>'
                        f'<div class="lessonlib-quiz-feedback" aria-live="polite"></div>',
                        'Checked in your browser. ' + _site.note, 'lessonlib-quiz', f' id="{wid}" data-answers="{_json_attr(answers)}"')

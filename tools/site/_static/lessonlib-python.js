@@ -58,3 +58,29 @@ export function pyFloat(text) {
   const ok = /^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)([eE][+-]?\d+(_\d+)*)?$/.test(s);
   return ok ? Number(s.replace(/_/g, '')) : null;
 }
+
+// lessonlib.quiz.parse_number: [value, half a unit of the last typed digit, significant digits] of a typed number
+// (1/3, 23,581, 23 581, 0,5, 50%, 1e-3), or [null, null, null]
+export function parseNumber(text) {
+  let s = String(text).trim().replace(/\u2212/g, '-').replace(/\u2009/g, ' ').replace(/\u00a0/g, ' ');
+  const scale = s.endsWith('%') ? 0.01 : 1;
+  s = s.replace(/%+$/, '').trim();
+  if (/^[-+]?[1-9]\d{0,2}([, ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[, ]/g, '');
+  else if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
+  let m = s.match(/^([-+]?\d+)\s*\/\s*(\d+)$/);
+  if (m) return Number(m[2]) ? [Number(m[1]) / Number(m[2]), 0, Infinity] : [null, null, null];
+  m = s.match(/^[-+]?(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?$/);
+  if (!m || !(m[1] || m[2])) return [null, null, null];
+  const digits = (m[1] + m[2]).replace(/^0+/, '') || '0';   // powers of ten as Number('1e-4'): 10 ** -4 is not 1e-4 here
+  return [Number(s) * scale, 0.5 * Number(`1e${Number(m[3] || 0) - m[2].length}`) * scale, digits.length];
+}
+
+// lessonlib.quiz.Quiz._accepts: whether the typed number is the answer `q.right` (to `q.decimals` places, when the
+// question asks for them; otherwise to the digits typed, at least two, unless the answer is a whole number)
+export function quizAccepts(text, q) {
+  const [v, half, digits] = parseNumber(text);
+  if (v === null) return null;
+  if (Math.abs(v - q.right) <= Math.max(1e-9 * Math.max(Math.abs(v), Math.abs(q.right)), 1e-12)) return true;
+  if (q.decimals !== null && q.decimals !== undefined) return Math.abs(v - q.right) <= 0.5 * Number(`1e${-q.decimals}`) + 1e-12;
+  return !Number.isInteger(q.right) && digits >= 2 && Math.abs(v - q.right) <= half * (1 + 1e-9);
+}

@@ -1,7 +1,7 @@
 // The course website's widgets, working in the reader's browser with no kernel (their HTML comes from
 // tools/website_live.py): interact's controls and their figures, quizzes, and lesson 7's drawing pad.
 import { figures } from './lessonlib-figures.js';
-import { pyFloat, pyRepr } from './lessonlib-python.js';
+import { quizAccepts } from './lessonlib-python.js';
 
 const position = (c) => (c.type === 'checkbox' ? Number(c.checked) : Number(c.value));
 const positions = (c) => (c.type === 'checkbox' ? 2 : c.tagName === 'SELECT' ? c.options.length : Number(c.max) + 1);
@@ -64,9 +64,9 @@ function quiz(el) {
       out.innerHTML = chosen ? answers.choices[Number(chosen.value)] : answers.blank;
       return;
     }
-    const text = number.value, v = text === '' ? null : pyFloat(text);
-    out.innerHTML = text === '' ? answers.blank : v === null ? answers.nan.replace('{}', escapeHtml(text))
-      : Math.abs(v - answers.right) <= answers.tol ? answers.correct : answers.wrong.replace('{}', escapeHtml(pyRepr(v)));
+    const text = number.value, ok = text.trim() === '' ? null : quizAccepts(text, answers);
+    out.innerHTML = text.trim() === '' ? answers.blank : ok === null ? answers.nan.replace('{}', escapeHtml(text))
+      : ok ? answers.correct : answers.wrong.replace('{}', escapeHtml(text));
   };
   el.querySelector('.lessonlib-quiz-check').addEventListener('click', check);
   number?.addEventListener('keydown', (e) => { if (e.key === 'Enter') check(); });
