@@ -20,8 +20,8 @@ def register(lesson, name, kind, item):
     _items.setdefault(lesson, {})[name] = (kind, item)
 
 def progress_file() -> Path:
-    "Where progress is kept: `progress.json` in `$LESSONLIB_CACHE`, or in `~/.cache/lessonlib`"
-    return cache_home()/'progress.json'
+    "Where progress is kept: the file `$LESSONLIB_PROGRESS` names, else `progress.json` in lessonlib's cache folder (`$LESSONLIB_CACHE` or `~/.cache/lessonlib`)"
+    return Path(os.environ['LESSONLIB_PROGRESS']).expanduser() if os.environ.get('LESSONLIB_PROGRESS') else cache_home()/'progress.json'
 
 def _saved() -> dict:
     "The results saved by earlier sessions, `{(lesson, name): 'correct' or 'wrong'}`; empty if there are none or they can't be read"

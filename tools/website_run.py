@@ -12,6 +12,7 @@ def kernel_env(workers: int, assets: Path) -> dict:
     env['PATH'] = f'{Path(sys.executable).parent}{os.pathsep}{env.get("PATH", "")}'   # this venv's python is the kernel
     env['PYTHONUNBUFFERED'] = '1'
     env['LESSONLIB_SITE_ASSETS'] = str(assets)
+    env['LESSONLIB_PROGRESS'] = str(assets.parent/'no-progress.json')   # the pages show a newcomer's progress, not the builder's
     return env
 
 
