@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 root = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(root/'tools'))
 from nbcells import cells as read_cells, first_code_line, is_hidden, source
 LESSONS = [Path(p).resolve() for p in os.environ.get('LESSONLIB_BROWSER_NB', '').split(os.pathsep) if p] or [
     nb for nb in sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb')) if re.search(r'\binteract(ive)?\(|widgets\.|DigitPad\(', nb.read_text())]
