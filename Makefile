@@ -50,12 +50,7 @@ export: $(STAMP)       ## strip notebook outputs, collapse hidden cells, then wr
 	IN_TEST= $(BIN)/nbdev_export
 
 check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, README.md is out of date, or over 5% of a lesson's visible code is tests
-	@before="$$(git status --porcelain; git diff)"; \
-	$(BIN)/nbdev_clean && $(BIN)/python tools/collapse_hidden.py --check && IN_TEST= $(BIN)/nbdev_export && \
-	  $(BIN)/python tools/readme.py --check && $(BIN)/python tools/test_share.py --check || exit 1; \
-	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
-	  echo "nbdev_clean/nbdev_export changed the files above: review and commit them"; exit 1; fi; \
-	echo "notebooks clean, package in sync"
+	@$(BIN)/python tools/check.py
 
 readme: $(STAMP)       ## nbs/index.ipynb -> README.md
 	$(BIN)/python tools/readme.py
