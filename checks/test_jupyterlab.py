@@ -31,11 +31,13 @@ RUN_FLAGS = os.environ.get('LESSONLIB_BROWSER_FLAGS', '').split()
 
 
 def lesson_copy(nb_path) -> str:
-    "Notebook `nb_path` with each cell that nbdev_test would skip made a comment, so that cells keep their numbers"
+    "Notebook `nb_path` with the code of each cell that nbdev_test would skip left out, so that cells keep their numbers"
     nb = json.loads(nb_path.read_text(encoding='utf-8'))
     for c in nb['cells']:
         why = skip_reason(c, RUN_FLAGS)
-        if why and why != 'not code': c['source'] = f'# {why}: a cell nbdev_test skips, left out of this check\n'
+        if why and why != 'not code':   # its directives stay (a hidden cell stays collapsed), its code goes
+            directives = [l for l in source(c).splitlines(keepends=True) if re.match(r'\s*#\s*\|', l)]
+            c['source'] = ''.join(directives) + f'# a cell nbdev_test skips ({why}), left out of this check\n'
     return json.dumps(nb, indent=1, ensure_ascii=False)
 
 
