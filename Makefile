@@ -50,12 +50,7 @@ export: $(STAMP)       ## strip notebook outputs, collapse hidden cells, then wr
 	IN_TEST= $(BIN)/nbdev_export
 
 check: $(STAMP)        ## fail if nbdev_clean/nbdev_export change any file, README.md is out of date, or over 5% of a lesson's visible code is tests
-	@before="$$(git status --porcelain; git diff)"; \
-	$(BIN)/nbdev_clean && $(BIN)/python tools/collapse_hidden.py --check && IN_TEST= $(BIN)/nbdev_export && \
-	  $(BIN)/python tools/readme.py --check && $(BIN)/python tools/test_share.py --check || exit 1; \
-	if [ "$$before" != "$$(git status --porcelain; git diff)" ]; then git status --short; \
-	  echo "nbdev_clean/nbdev_export changed the files above: review and commit them"; exit 1; fi; \
-	echo "notebooks clean, package in sync"
+	@$(BIN)/python tools/check.py
 
 readme: $(STAMP)       ## nbs/index.ipynb -> README.md
 	$(BIN)/python tools/readme.py
@@ -89,19 +84,24 @@ clean-site:            ## remove the website, its build folders and its cache of
 	rm -rf _site
 
 # Checks of the paths learners take (each a step of .ci/run, after `make test`):
-.PHONY: test-browser test-runtime test-colab test-kaggle
+.PHONY: test-browser test-learner test-runtime test-colab test-kaggle
 
 test-browser: $(STAMP) ## every lesson with widgets in JupyterLab in a real browser: Run All, no errors, each widget answers its control, the pad reads a drawn 1
 	@test -x /usr/bin/chromium || { echo "make test-browser needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest checks/test_jupyterlab.py -s --tb=short
 
+# Every lesson as a learner might run it, in a kernel without IN_TEST: tools/run_notebooks.py (NB=path for one lesson).
+LEARNER_RUN = --mplbackend agg --answers --flags slow --workers $(NB_WORKERS)
+test-learner: $(STAMP)  ## every lesson with MPLBACKEND=agg, each exercise answered wrongly in every way before its check, slow cells too
+	$(BIN)/python tools/run_notebooks.py $(or $(NB),nbs/lessons/*.ipynb) $(LEARNER_RUN)
+
 # Every lesson from the built wheel in a fresh venv (checks/runtime.sh); NB=path runs one lesson.
-test-runtime: $(STAMP)  ## ... beside the newest fastai and fastcore
-	PYTHON=$(PYTHON) bash checks/runtime.sh newest $(NB)
+test-runtime: $(STAMP)  ## ... beside the newest fastai and fastcore, run as test-learner runs them
+	PYTHON=$(PYTHON) bash checks/runtime.sh newest $(NB) $(LEARNER_RUN)
 
 # (Colab's ipywidgets 7 draws in Colab's own front end; JupyterLab 4 draws only ipywidgets 8, hence no --browser here.)
 test-colab: $(STAMP)    ## ... installed into Colab's published versions (checks/pins/colab.txt), which it must not change
-	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/colab.txt $(NB)
+	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/colab.txt $(NB) --workers $(NB_WORKERS)
 
-test-kaggle: $(STAMP)   ## ... installed into Kaggle's published versions (checks/pins/kaggle.txt), which it must not change; the lessons with widgets in JupyterLab with that kernel
+test-kaggle: $(STAMP)   ## ... installed into Kaggle's published versions (checks/pins/kaggle.txt), which it must not change; the lessons in JupyterLab with that kernel
 	PYTHON=$(PYTHON) bash checks/runtime.sh checks/pins/kaggle.txt $(NB) --browser

@@ -3,8 +3,8 @@
     make test-browser     (or: .venv/bin/python -m pytest checks/test_jupyterlab.py -s)
 
 Starts `jupyter lab` from this venv on a free localhost port with its own config, data and runtime
-folders, opens a copy of each lesson (nothing in the repo changes), runs every cell from the Run
-menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
+folders, opens a copy of each lesson (nothing in the repo changes; the cells nbdev_test skips, such as
+`#| slow` ones, left out unless LESSONLIB_BROWSER_FLAGS=slow), runs every cell from the Run menu and checks: no cell shows an error, the `interact` sliders render as widgets (not as text),
 moving the first slider redraws its figure in place, every other widget answers its first control, an
 exercise typed wrong then right gets 'Not yet' then 'Correct' from its check, and on a drawing pad (lesson 7) a vertical
 stroke drawn with the mouse is read as a 1 and Clear wipes it. Drives Debian's Chromium
@@ -20,12 +20,25 @@ from pathlib import Path
 import pytest
 
 root = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(root/'tools'))
-from nbcells import cells as read_cells, first_code_line, is_hidden, source
+from nbcells import cells as read_cells, first_code_line, is_hidden, skip_reason, source
 LESSONS = [Path(p).resolve() for p in os.environ.get('LESSONLIB_BROWSER_NB', '').split(os.pathsep) if p] or [
     nb for nb in sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb')) if re.search(r'\binteract(ive)?\(|widgets\.|DigitPad\(', nb.read_text())]
 RUN_TIMEOUT = 600   # seconds for Run All Cells (lesson 7 trains three models)
 KERNEL_PYTHON = os.environ.get('LESSONLIB_BROWSER_PYTHON')   # the kernel's Python (default: this venv's)
+# Cells that nbdev_test skips (`#| slow`: training a ResNet) are left out, as their code does nothing a widget shows;
+# `make test-learner` and `make test-runtime` run them. LESSONLIB_BROWSER_FLAGS=slow runs them here too.
+RUN_FLAGS = os.environ.get('LESSONLIB_BROWSER_FLAGS', '').split()
+
+
+def lesson_copy(nb_path) -> str:
+    "Notebook `nb_path` with the code of each cell that nbdev_test would skip left out, so that cells keep their numbers"
+    nb = json.loads(nb_path.read_text(encoding='utf-8'))
+    for c in nb['cells']:
+        why = skip_reason(c, RUN_FLAGS)
+        if why and why != 'not code':   # its directives stay (a hidden cell stays collapsed), its code goes
+            directives = [l for l in source(c).splitlines(keepends=True) if re.match(r'\s*#\s*\|', l)]
+            c['source'] = ''.join(directives) + f'# a cell nbdev_test skips ({why}), left out of this check\n'
+    return json.dumps(nb, indent=1, ensure_ascii=False)
 
 
 def free_port():
@@ -64,7 +77,7 @@ def lab(artifacts):
     proj.mkdir()
     shutil.copy(root/'settings.ini', proj)
     shutil.copytree(root/'nbs', proj/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints', '_proc'))
-    for lesson in LESSONS: shutil.copy(lesson, proj/'nbs'/'lessons'/lesson.name)
+    for lesson in LESSONS: (proj/'nbs'/'lessons'/lesson.name).write_text(lesson_copy(lesson), encoding='utf-8')
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(('JUPYTER', 'JPY_')) and k not in ('MPLBACKEND', 'IN_TEST', 'IPYTHONDIR')}
     env.update(JUPYTER_CONFIG_DIR=str(tmp/'config'), JUPYTER_DATA_DIR=str(tmp/'data'),

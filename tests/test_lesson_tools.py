@@ -24,3 +24,14 @@ def test_hidden_cells_are_collapsed_and_only_they():
     assert [c['metadata'].get('jupyter', {}).get('source_hidden', False) for c in nb['cells']] == [True, False, True, False]
     assert 'jupyter' not in nb['cells'][1]['metadata']
     assert not collapse_hidden.collapsed(nb), 'a second pass changes nothing'
+
+
+def test_notebooks_are_counted_when_two_workers_print_on_one_line(capsys):
+    import count_notebooks
+    out = ['Starting /p/nbs/index.ipynbStarting /p/nbs/lessons/01_a.ipynb\n', 'Starting /p/nbs/lessons/02_b.ipynb\n',
+           '- Completed /p/nbs/index.ipynb\n', '- Completed /p/nbs/lessons/01_a.ipynb\n']   # 02_b's worker died
+    started, failed = count_notebooks.count(out)
+    assert started == ['index.ipynb', '01_a.ipynb', '02_b.ipynb'] and failed == {'02_b.ipynb'}
+    assert capsys.readouterr().out == ''.join(out)
+    listed = ['Starting /p/a.ipynb\n', 'nbdev Tests Failed On The Following Notebooks:\n', '\t/p/a.ipynb\n']
+    assert count_notebooks.count(listed)[1] == {'a.ipynb'}   # named once, though listed and never completed

@@ -1,76 +1,129 @@
-"The GitHub Actions workflow parses, installs as the README says, and runs the README's commands on real data."
-import re
+"""The GitHub Actions workflows, parsed as GitHub reads them: test.yaml checks out, installs as the README says, then
+runs `make check` and `make test` on the data fastai downloads; deploy.yaml builds the site with `make site` and
+publishes the folder it writes on GitHub Pages, from the branch settings.ini names."""
+import ast, re, shlex
 from pathlib import Path
+from urllib.parse import urlparse
 import yaml
+from nbdev.config import get_config
+from packaging.version import Version
 
 root = Path(__file__).resolve().parent.parent
-workflow = root/'.github'/'workflows'/'test.yaml'
+cfg = get_config(path=root)
+workflow, deploy = root/'.github'/'workflows'/'test.yaml', root/'.github'/'workflows'/'deploy.yaml'
 
 
-def run_lines():
-    jobs = yaml.safe_load(workflow.read_text())['jobs']
-    return [line.strip() for job in jobs.values() for step in job['steps'] for line in step.get('run', '').splitlines() if line.strip()]
+def load(path):
+    wf = yaml.safe_load(path.read_text())
+    wf['on'] = wf.pop(True, wf.get('on'))   # YAML 1.1 reads a bare `on` as true
+    return wf
 
 
-def test_workflow_parses_and_triggers():
-    wf = yaml.safe_load(workflow.read_text())
-    triggers = wf.get('on', wf.get(True))   # YAML 1.1 reads a bare `on` as true
-    assert {'push', 'pull_request'} <= set(triggers), triggers
+def commands(step) -> list:
+    "The commands of a step's `run` script, each split as the shell splits it"
+    return [shlex.split(line) for line in step.get('run', '').splitlines() if line.strip() and not line.strip().startswith('#')]
+
+
+def first(steps, found, what) -> int:
+    "The index of the first step for which `found(step)` is true"
+    i = next((i for i, s in enumerate(steps) if found(s)), None)
+    assert i is not None, f'no step {what}'
+    return i
+
+
+def uses(action): return lambda s: s.get('uses', '').split('@')[0] == action
+def runs(*cmd): return lambda s: list(cmd) in commands(s)
+
+
+def pip_installs(step) -> list:
+    "The arguments of each `python -m pip install` in a step, without the options"
+    out = []
+    for c in commands(step):
+        if c[1:4] == ['-m', 'pip', 'install']: out.append(c[4:])
+    return out
+
+
+def installs_project(extras):
+    "A step that pip-installs this project in editable mode with (at least) `extras`"
+    def found(s):
+        for args in pip_installs(s):
+            if '-e' in args:
+                m = re.fullmatch(r'\.\[([\w,]+)\]', args[args.index('-e') + 1])
+                if m and set(extras) <= set(m[1].split(',')): return True
+        return False
+    return found
+
+
+def installs_cpu_torch(step) -> bool:
+    "PyTorch's CPU build, from PyTorch's own index (the default would download its CUDA build, gigabytes the runner cannot use)"
+    for args in pip_installs(step):
+        if 'torch' in args and '--index-url' in args:
+            url = urlparse(args[args.index('--index-url') + 1])
+            if url.hostname == 'download.pytorch.org' and url.path.rstrip('/').endswith('/whl/cpu'): return True
+    return False
+
+
+def downloads_data(step) -> bool:
+    "A step that runs Python code calling fastai's untar_data on URLs.MNIST_SAMPLE and URLs.MNIST"
+    for c in commands(step):
+        if '-c' not in c: continue
+        tree = ast.parse(c[c.index('-c') + 1])
+        calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        urls = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == 'URLs'}
+        if 'untar_data' in calls and {'MNIST_SAMPLE', 'MNIST'} <= urls: return True
+    return False
+
+
+def setup_python_supported(step) -> bool:
+    version = str(step.get('with', {}).get('python-version', ''))
+    return step.get('uses', '').startswith('actions/setup-python@') and Version(version) >= Version(cfg.min_python)
+
+
+def test_tests_run_on_every_push_and_pull_request():
+    wf = load(workflow)
+    assert {'push', 'pull_request'} <= set(wf['on']), wf['on']
     (job,) = wf['jobs'].values()
     assert job['runs-on'].startswith('ubuntu') and job['timeout-minutes'] <= 90
-    assert any(s.get('uses', '').startswith('actions/checkout@') for s in job['steps'])
 
 
-def test_workflow_runs_the_readme_commands():
+def test_the_job_checks_out_installs_then_checks_and_tests_on_real_data():
+    (job,) = load(workflow)['jobs'].values()
+    steps = job['steps']
+    checkout = first(steps, uses('actions/checkout'), 'checks out the repository')
+    python = first(steps, setup_python_supported, f'sets up a Python that settings.ini supports (>= {cfg.min_python})')
+    install = first(steps, installs_project({'dev'}), 'installs the project as the README does, `pip install -e ".[dev]"`')
+    assert installs_cpu_torch(steps[install]) or any(installs_cpu_torch(s) for s in steps[:install]), "PyTorch's CPU build, before the project"
+    assert runs('touch', '.venv/.installed')(steps[install]), 'the stamp that tells `make` the venv is made'
+    check, data, test = (first(steps, runs('make', 'check'), 'runs `make check`'),
+                         first(steps, downloads_data, "downloads MNIST_SAMPLE and MNIST with fastai's untar_data"),
+                         first(steps, runs('make', 'test'), 'runs `make test`'))
+    assert checkout < python < install < check < test and install < data < test, (checkout, python, install, check, data, test)
+
+
+def test_the_readme_installs_and_tests_as_the_workflow_does():
     readme = (root/'README.md').read_text(encoding='utf-8')
-    commands = re.findall(r'^(make \w+)', readme, re.M)           # the quick start's commands
-    assert 'make test' in commands, 'the README no longer gives `make test`'
-    lines = run_lines()
-    assert 'make test' in lines and 'make check' in lines, lines
-    assert lines.index('make check') < lines.index('make test')
-    assert any('pip install -e ".[dev]"' in l for l in lines), 'install the project as the README does'
+    assert re.search(r'^make test\b', readme, re.M), 'the README no longer gives `make test`'
     assert 'pip install -e ".[dev]"' in readme
-
-
-def test_workflow_tests_on_data_fastai_downloads():
-    lines = run_lines()
-    download = next(i for i, l in enumerate(lines) if 'untar_data' in l)
-    assert 'URLs.MNIST_SAMPLE' in lines[download] and 'URLs.MNIST)' in lines[download]
-    assert download < lines.index('make test')
-
-
-# The website: .github/workflows/deploy.yaml builds it with `make site` and publishes it on GitHub Pages.
-deploy = root/'.github'/'workflows'/'deploy.yaml'
-
-
-def _website():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location('website', root/'tools'/'website.py')
-    mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)
-    return mod
+    assert re.search(r'^STAMP\s*:=\s*\$\(VENV\)/\.installed$', (root/'Makefile').read_text(), re.M) and 'VENV ?= .venv' in (root/'Makefile').read_text()
 
 
 def test_deploy_publishes_main_on_pages():
-    from configparser import ConfigParser
-    wf = yaml.safe_load(deploy.read_text())
-    triggers = wf.get('on', wf.get(True))
-    cfg = ConfigParser(delimiters=['=']); cfg.read(root/'settings.ini', encoding='utf-8'); cfg = cfg['DEFAULT']
-    assert triggers['push']['branches'] == [cfg['branch']], triggers   # only what is merged is published
+    wf = load(deploy)
+    assert wf['on']['push']['branches'] == [cfg.branch], wf['on']   # only what is merged is published
     assert wf['permissions'] == {'contents': 'read', 'pages': 'write', 'id-token': 'write'}, wf['permissions']
     build, publish = wf['jobs']['build'], wf['jobs']['deploy']
     assert publish['needs'] == 'build' and publish['environment']['name'] == 'github-pages'
-    assert any(s.get('uses', '').startswith('actions/deploy-pages@') for s in publish['steps'])
-    upload = next(s for s in build['steps'] if s.get('uses', '').startswith('actions/upload-pages-artifact@'))
-    site = _website()
-    assert upload['with']['path'] == site.HTML.relative_to(root).as_posix(), 'upload the folder `make site` writes'
+    assert any(uses('actions/deploy-pages')(s) for s in publish['steps'])
 
 
-def test_deploy_builds_the_site_on_the_real_data():
-    wf = yaml.safe_load(deploy.read_text())
-    lines = [l.strip() for s in wf['jobs']['build']['steps'] for l in s.get('run', '').splitlines() if l.strip()]
-    assert 'make site' in lines, lines
-    assert any('pip install -e ".[dev,docs]"' in l for l in lines), 'the site needs the docs extra'
-    assert any('download.pytorch.org/whl/cpu' in l for l in lines), "PyTorch's CPU build: no GPU on the runner"
-    download = next(i for i, l in enumerate(lines) if 'untar_data' in l)
-    assert 'URLs.MNIST_SAMPLE' in lines[download] and 'URLs.MNIST)' in lines[download]
-    assert download < lines.index('make site')
+def test_deploy_builds_the_site_on_real_data_and_uploads_what_make_site_writes():
+    import website   # tools/website.py: `make site` writes the pages into website.HTML
+    steps = load(deploy)['jobs']['build']['steps']
+    checkout = first(steps, uses('actions/checkout'), 'checks out the repository')
+    install = first(steps, installs_project({'dev', 'docs'}), 'installs the project with its dev and docs extras')
+    assert installs_cpu_torch(steps[install]), "PyTorch's CPU build"
+    data = first(steps, downloads_data, "downloads MNIST_SAMPLE and MNIST with fastai's untar_data")
+    build = first(steps, runs('make', 'site'), 'runs `make site`')
+    upload = first(steps, uses('actions/upload-pages-artifact'), 'uploads the pages')
+    assert checkout < install < data < build < upload, (checkout, install, data, build, upload)
+    assert Path(steps[upload]['with']['path']) == website.HTML.relative_to(root), 'upload the folder `make site` writes'

@@ -10,11 +10,11 @@ Lessons carry no `nbdev_export()` cell (nbdev is a development tool, missing on 
 `make export` writes the package.
 Run `python tools/lesson_header.py` after adding a lesson; `--check` fails if a lesson lacks it."""
 import json, re, sys
-from configparser import ConfigParser
 from pathlib import Path
+from nbdev.config import get_config
 
 root = Path(__file__).resolve().parent.parent
-cfg = ConfigParser(delimiters=['=']); cfg.read(root/'settings.ini', encoding='utf-8'); cfg = cfg['DEFAULT']
+cfg = get_config(path=root)
 lessons = sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb'))
 BADGES_MARK = '<!-- open-in -->'
 SETUP_MARK = '# Setup: on Colab or Kaggle'

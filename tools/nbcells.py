@@ -1,7 +1,7 @@
 """The one place the project reads notebooks' `#|` directives: nbdev's own parser, settings.ini's `tst_flags`.
 
 Everything that runs, skips, hides or names notebook cells (the Makefile, tools/readme.py,
-checks/run_notebooks.py, checks/test_jupyterlab.py) asks this module, so that `#|slow`, `#| slow`
+tools/run_notebooks.py, checks/test_jupyterlab.py) asks this module, so that `#|slow`, `#| slow`
 and `# | slow` mean the same everywhere, as they do to nbdev.
 
     python tools/nbcells.py --flagged slow     the notebooks with a cell flagged `slow`, one per line"""

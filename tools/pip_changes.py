@@ -1,13 +1,17 @@
-"""What installing lessonlib changed in a platform's packages, from `pip freeze` before and after.
+"""A platform's packages as CI installs them, and what installing lessonlib changed in them.
 
+    python tools/pip_changes.py --installable PINS.txt       the pins as pip installs them here
     python tools/pip_changes.py PINS.txt BEFORE.txt AFTER.txt
 
-PINS.txt is a pip requirements file of `name==version` lines (checks/pins/colab.txt, kaggle.txt).
-Prints every package that pip added, removed, upgraded or downgraded, then fails (exit 1) if the
-pinned versions were not what the venv held before, or if any pinned package changed: the promise
-of the lessons' setup cell is that Colab's and Kaggle's own packages are kept."""
+PINS.txt is a pip requirements file of `name==version` lines (checks/pins/colab.txt, kaggle.txt): the
+platform's own versions. Here, torch and torchvision are CI's (checks/torch.txt, the only PyTorch on the CI
+machine) in place of the platform's. The second form prints every package that pip added, removed, upgraded
+or downgraded, then fails (exit 1) if the pinned versions were not what the venv held before, or if any pinned
+package changed: the promise of the lessons' setup cell is that Colab's and Kaggle's own packages are kept."""
 import re, sys
 from pathlib import Path
+
+CI_TORCH = Path(__file__).resolve().parent.parent/'checks'/'torch.txt'
 
 
 def canonical(name) -> str:
@@ -39,6 +43,12 @@ def read_pins(text) -> dict:
     return pins
 
 
+def installable(pins, ci=None) -> dict:
+    "`pins` with the packages of checks/torch.txt (or `ci`) at CI's versions: what CI installs for a platform"
+    ci = read_pins(CI_TORCH.read_text()) if ci is None else ci
+    return {**pins, **{k: v for k, v in ci.items() if k in pins}}
+
+
 def changes(before, after) -> dict:
     "{name: (version before or None, version after or None)} for every package that differs"
     return {k: (before.get(k), after.get(k)) for k in sorted(before.keys() | after.keys()) if before.get(k) != after.get(k)}
@@ -53,7 +63,7 @@ def problems(pins, before, after) -> list:
 
 
 def main(pins_file, before_file, after_file):
-    pins = read_pins(Path(pins_file).read_text())
+    pins = installable(read_pins(Path(pins_file).read_text()))
     before, after = (read_freeze(Path(f).read_text()) for f in (before_file, after_file))
     diff = changes(before, after)
     print(f'  pip freeze before and after: {len(diff)} changed of {len(after)} packages ({len(pins)} pinned)')
@@ -70,5 +80,8 @@ def main(pins_file, before_file, after_file):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 4: sys.exit(__doc__)
-    sys.exit(main(*sys.argv[1:]))
+    if sys.argv[1:2] == ['--installable'] and len(sys.argv) == 3:
+        pins = read_pins(Path(sys.argv[2]).read_text())
+        print(*(f'{k}=={v}' for k, v in installable(pins).items()), sep='\n')
+    elif len(sys.argv) == 4: sys.exit(main(*sys.argv[1:]))
+    else: sys.exit(__doc__)

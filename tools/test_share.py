@@ -50,7 +50,8 @@ def share(nb) -> tuple:
     return n_code, n_test
 
 
-def main(check=False):
+def over_limit() -> list:
+    "Print a table of each lesson's visible code and test lines; return the lessons whose share is above MAX_SHARE"
     lessons = sorted((root/'nbs'/'lessons').glob('[0-9]*.ipynb'))
     print(f'{"lesson":32s} {"code lines":>10s} {"test lines":>10s} {"share":>6s}')
     over = []
@@ -59,6 +60,11 @@ def main(check=False):
         s = n_test / max(n_code, 1)
         print(f'{nb.stem:32s} {n_code:10d} {n_test:10d} {s:6.1%}')
         if s > MAX_SHARE: over.append(nb.name)
+    return over
+
+
+def main(check=False):
+    over = over_limit()
     if check and over:
         sys.exit(f'more than {MAX_SHARE:.0%} of the code a learner reads is test scaffolding in {", ".join(over)}: '
                  'move checks into `#| hide` cells.')
