@@ -10,13 +10,11 @@ lesson 7's pad reads a 1 and a 7 drawn with the mouse, and a 1 drawn with the ke
 lesson 1's and lesson 3's sliders change their figures, and every figure the browser draws matches the one the
 notebook's own function drew for the same values; quizzes answer from the keyboard; the navigation, the Colab and
 Kaggle links and the search work."""
-import functools, http.server, json, os, re, sys, threading
+import functools, http.server, json, os, re, threading
 from pathlib import Path
 import numpy as np
 import pytest
 import torch
-tools = str(Path(__file__).resolve().parent.parent/'tools')
-if tools not in sys.path: sys.path.insert(0, tools)   # until pytest's pythonpath setting puts tools/ there for every check
 import website_pages as site   # tools/website_pages.py
 from lesson_header import launch_links
 from website_pages import HTML, doc_name
