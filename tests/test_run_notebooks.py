@@ -73,7 +73,8 @@ CHECKER = '''import __main__
 ____ = object()
 class Check:
     "Checks `double`; as careless as a checker can be: it uses the answer's result without looking at it"
-    var, mistakes = 'double', [type('Mistake', (), {'wrong': staticmethod(lambda x: x)})()]
+    var, _mistakes = 'double', [type('Mistake', (), {'wrong': staticmethod(lambda x: x)})()]
+    def _made(self, wrong): return wrong
     def check(self):
         f = getattr(__main__, self.var)
         got = f(2)
@@ -88,7 +89,7 @@ def test_answers_are_inserted_after_each_check():
     assert n == 4 and len(sources) == 4 + 2*3 + 1
     assert sources[3:9:2] == ['# answered with None\ndef double(x):\n    return None', '# answered with code that raises\ndef double(x):\n    return (1/0)',
                              "# answered with a string\ndef double(x):\n    return 'my answer'"]
-    assert sources[4:10:2] == ['q1.check()'] * 3 and 'q1.mistakes' in sources[9] and sources[10] == 'x = 1'
+    assert sources[4:10:2] == ['q1.check()'] * 3 and 'q1._mistakes' in sources[9] and sources[10] == 'x = 1'
 
 
 def test_a_check_that_breaks_on_a_wrong_answer_fails_the_notebook(tmp_path):

@@ -10,7 +10,7 @@ exercise cell again with each blank replaced in turn by a wrong answer of a kind
 - a string (an answer of the wrong type);
 
 each followed by the check, then a cell that answers with each of the exercise's catalogued mistakes (its
-`mistakes`: a wrong function, or for a task, a function that makes a wrong answer) and checks each. The
+`_mistakes`, each made into the answer it stands for: a wrong function, a wrong value, a task's wrong model) and checks each. The
 lesson then goes on with the last of them in place, as a learner's Run All goes on past a wrong answer."""
 import ast, re
 import nbformat
@@ -54,9 +54,9 @@ WRONG = [  # (what the learner did, replacement in a function or class, replacem
 def mistakes_cell(name) -> str:
     "A cell that answers exercise `name` with each of its catalogued mistakes and checks each"
     return (f"# every catalogued mistake of {name}, as the answer, then {name}.check()\n"
-            f"assert {name}.mistakes, '{name} has no catalogued mistakes to answer with'\n"
-            f"for _i, _mistake in enumerate({name}.mistakes):\n"
-            f"    globals()[{name}.var] = _mistake.wrong() if type({name}).__name__ == 'Task' else _mistake.wrong\n"
+            f"assert {name}._mistakes, '{name} has no catalogued mistakes to answer with'\n"
+            f"for _i, _mistake in enumerate({name}._mistakes):\n"
+            f"    globals()[{name}.var] = {name}._made(_mistake.wrong)   # the answer it stands for (a task's model, a value)\n"
             f"    try: {name}.check()\n"
             f"    except Exception as _e: raise RuntimeError(f'{name}.check() failed with its catalogued mistake {{_i}} as the answer') from _e")
 
