@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['Blank', 'is_blank', 'code_names', 'uses_blank', 'uses_autograd', 'unanswered', 'learner_line', 'input_sizes',
-           'input_variants', 'snapshot', 'changed', 'gradients']
+           'input_variants', 'snapshot', 'changed', 'gradients', 'gradient_message']
 
 # %% ../nbs/library/04_answers.ipynb #04f1b53f
 import dis, inspect, sys, types
@@ -126,3 +126,9 @@ def gradients(value, args) -> dict:
     weights = torch.linspace(1, 2, value.numel(), dtype=value.dtype, device=value.device).view(value.shape)
     with torch.enable_grad(): grads = torch.autograd.grad((value * weights).sum(), [args[i] for i in idx], allow_unused=True, retain_graph=True)
     return dict(zip(idx, grads))
+
+def gradient_message(name, none) -> str:
+    "What is wrong with right numbers whose gradient reaches `name` not at all (`none`), or not as the solution's does"
+    if none: return f"no gradient reaches {name} through them: `.item()`, `.detach()`, `.data` or `torch.tensor(...)` on the way cut it off, so training could not change it."
+    return (f"their gradient with respect to {name} is not the answer's: part of the calculation is cut off from it (`.detach()`, `.data`), "
+            "or it computes something else that happens to give the same numbers on these inputs.")

@@ -11,7 +11,7 @@ import torch
 from fastcore.basics import patch_to
 from IPython.display import display
 from .judge import Feedback, compare, describe, is_number, same, said
-from .answers import ____, Blank, is_blank, code_names, uses_blank, uses_autograd, unanswered, learner_line, input_sizes, input_variants, snapshot, changed, gradients
+from .answers import ____, Blank, is_blank, code_names, uses_blank, uses_autograd, unanswered, learner_line, input_sizes, input_variants, snapshot, changed, gradients, gradient_message
 from .progress import register, record, progress, course_progress
 from .quiz import Quiz
 
@@ -204,8 +204,7 @@ def _hidden(self, got, want, cases):
         try: need, have = gradients(w.value, w.args), gradients(g.value, g.args)
         except RuntimeError as e: return f"`{self.var}` gives the right numbers, but `backward()` through them fails: {str(e).splitlines()[0]}"
         i = next((i for i, gw in need.items() if gw is not None and not (have.get(i) is not None and same(have[i], gw))), None)
-        if i is not None: return (f"`{self.var}` gives the right numbers, but " + (f"no gradient reaches {name(i)} through them" if have.get(i) is None else f"their gradient with respect to {name(i)} is not the answer's")
-                                  + ": `.item()`, `.detach()`, `.data` or `torch.tensor(...)` on the way cut it off, so training could not change it as it should.")
+        if i is not None: return f"`{self.var}` gives the right numbers, but " + gradient_message(name(i), have.get(i) is None)
     for k, (g, w) in enumerate(zip(got, want)):   # a training step: the caller's parameters must end where the solution's do
         i = next((i for i, n in enumerate(names) if n in self._changes and i < len(g.args) and not same(g.args[i], w.args[i])), None)
         if i is not None: return (f"`{self.var}` returns the right results, but the caller's {name(i)} " + ('never changes' if same(g.args[i], cases[k][i]) else 'ends elsewhere')

@@ -10,6 +10,7 @@ import copy
 import torch
 from torch import nn
 import torch.nn.functional as F
+from ..answers import gradient_message
 from ..practice import FunctionProblem, Mistake, Quiz, Unusable, bind_exercises, is_blank, solution, ____
 from ..judge import compare, describe, same
 from ..core import model_device
@@ -94,9 +95,7 @@ def _explain_net(got, want):
     says = compare(got['scores'], want['scores'])
     if says is None:
         i, g = next((i, g) for i, (g, w) in enumerate(zip(got['gradients'], want['gradients'])) if not same(g, w))
-        what = 'no gradient reaches' if g is None else "the answer's gradient does not reach"
-        return (f"the net's scores are right, but {what} its parameter {i+1}, "
-                f"of shape {got['parameter shapes'][i]}: `.item()`, `.detach()` or `.data` on the way cut it off, so training could not change it as it should.")
+        return f"the net's scores are right, but " + gradient_message(f"its parameter {i+1}, of shape {got['parameter shapes'][i]},", g is None)
     if getattr(says, 'key', None): return f"with the same parameters, the net's scores are not the answer's: yours {says}"
     return "with the same parameters, the net gives other scores than it should: are the layers in the right order, with a ReLU between them and only there?"
 
