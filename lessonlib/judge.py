@@ -223,8 +223,9 @@ def relation(got, want, ctx=()) -> Said:
     cut = int(((w > hi + 1e-4) | (w < lo - 1e-4)).sum())   # values beyond the range: one alone in a short result is a coincidence
     if (cut >= 2 or cut and w.numel() >= 5) and eq(g, w.clamp(lo, hi)):
         above, below = bool((w > hi + 1e-4).any()), bool((w < lo - 1e-4).any())
-        where = f"clamped to the range {_fmt(lo)} to {_fmt(hi)}" if above and below else f"capped at {_fmt(hi)}" if above else f"held at or above {_fmt(lo)}"
-        return said(f"is the answer {where}: values beyond it are cut off.", 'clamp')
+        where = (f"clamped to the range {_fmt(lo)} to {_fmt(hi)}: values beyond it" if above and below else f"capped at {_fmt(hi)}: values above it"
+                 if above else f"held at or above {_fmt(lo)}: values below it")
+        return said(f"is the answer {where} are cut off.", 'clamp')
     for f, of in ((lambda t: t, ''), (torch.exp, 'the `exp` of ')):   # the answer's rows are probabilities (or log-probabilities): are yours?
         s = f(w).sum(-1)
         if g.ndim >= 2 and torch.allclose(s, torch.ones_like(s), atol=1e-4) and not torch.allclose(f(g).sum(-1), s, atol=1e-3):

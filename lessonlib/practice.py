@@ -6,7 +6,7 @@
 __all__ = ['Mistake', 'solution', 'Problem', 'bind_exercises', 'Unusable', 'FunctionProblem', 'ValueProblem', 'TaskProblem']
 
 # %% ../nbs/library/03_practice.ipynb #443b7fdb
-import copy, inspect, sys, textwrap, warnings
+import copy, inspect, numbers, sys, textwrap, warnings
 import torch
 from fastcore.basics import patch_to
 from IPython.display import display
@@ -235,7 +235,11 @@ def _diagnose(self, cases, got, want, says):
     names, bad = self._names(), [i for i, s in enumerate(says) if s]
     ids = [{id(a) for a in args if torch.is_tensor(a)} for args in cases]
     chained = any(ids[0] & s for s in ids[1:])   # consecutive calls on shared parameters: after one wrong call, the next differ anyway
-    if not chained and len({getattr(says[i], 'key', None) for i in bad}) > 1:   # a relation that some inputs show and others don't
+    keys = [getattr(says[i], 'key', None) for i in bad]
+    if not chained and len(set(keys)) > 1 and all(isinstance(k, tuple) and k[0] == 'times' and isinstance(k[1], numbers.Real) for k in keys):
+        return (f"`{self.var}` is the answer times a factor, but not the same factor for every input ({', '.join(f'{float(k[1]):.4g}' for k in keys[:3])}): "
+                "a scale that depends on the input (its largest value, its length), where the answer's does not?")
+    if not chained and len(set(keys)) > 1:   # a relation that some inputs show and others don't
         says = [s and self._judge_case(got[i].value, want[i].value, cases[i], relate=False) for i, s in enumerate(says)]
     if type(self)._run is FunctionProblem._run and all(_shapes(got[i].value) == _shapes(want[i].value) for i in bad):
         variants = [self._variants(args) + input_variants(names, args) for args in cases]
