@@ -298,7 +298,7 @@ def _compare_items(got, want, ctx, reveal, relate=True):
     if isinstance(got, types.GeneratorType): return "gives a generator (round brackets around a comprehension, or `yield`), where the answer is a list: use square brackets, or `list(...)`."
     if isinstance(got, (set, frozenset)): return "gives a set, where the answer is a list: a set has no order and keeps each value once."
     floats = bool(want) and all(isinstance(w, (float, np.floating)) for w in want)   # a series of measurements, such as losses
-    if floats and (isinstance(got, np.ndarray) and got.dtype.kind == 'f' or torch.is_tensor(got) and got.is_floating_point() and not got.requires_grad) and got.ndim == 1:
+    if floats and (isinstance(got, np.ndarray) and got.dtype.kind == 'f' or torch.is_tensor(got) and got.is_floating_point() and not got.requires_grad and got.device.type != 'meta') and got.ndim == 1:
         got = got.tolist()   # the same numbers, in an array
     if isinstance(want, list) and isinstance(got, tuple): return "gives a tuple, where the answer is a list: a list comprehension, or square brackets, make a list."
     if not isinstance(got, (list, tuple)):
