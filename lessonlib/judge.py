@@ -46,7 +46,7 @@ def family(t) -> str:
     "The dtype family of tensor `t`: 'float', 'int', 'bool' or 'complex'"
     return 'bool' if t.dtype == torch.bool else 'float' if t.is_floating_point() else 'complex' if t.is_complex() else 'int'
 
-def _fmt(x) -> str: return f'{float(x):.4g}'
+def _fmt(x) -> str: return 'a huge number' if isinstance(x, int) and abs(x) > 1e300 else f'{float(x):.4g}'
 def _numbers(xs, n=4): return ', '.join(_fmt(x) for x in xs[:n]) + (', ...' if len(xs) > n else '')
 
 def describe(x) -> str:
@@ -63,8 +63,8 @@ def describe(x) -> str:
 
 # %% ../nbs/library/04_judge.ipynb #53900526
 def _close(a, b, tol) -> bool:
-    a, b = a.detach().cpu().double(), b.detach().cpu().double()
-    return bool(torch.allclose(a, b, atol=tol, rtol=tol, equal_nan=True))
+    try: return bool(torch.allclose(a.detach().cpu().double(), b.detach().cpu().double(), atol=tol, rtol=tol, equal_nan=True))
+    except (RuntimeError, TypeError, NotImplementedError): return False   # a sparse tensor, say
 
 def same(a, b, tol=1e-4) -> bool:
     "Whether `a` and `b` are the same result (never raises)"
@@ -74,7 +74,9 @@ def same(a, b, tol=1e-4) -> bool:
         return a.device.type == 'meta' or _close(a, b, tol)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)): return len(a) == len(b) and all(same(x, y, tol) for x, y in zip(a, b))
     if isinstance(a, dict) and isinstance(b, dict): return a.keys() == b.keys() and all(same(a[k], b[k], tol) for k in a)
-    if is_number(a) and is_number(b): return math.isclose(a, b, rel_tol=tol, abs_tol=tol) or math.isnan(a) and math.isnan(b)
+    if is_number(a) and is_number(b):
+        try: return math.isclose(a, b, rel_tol=tol, abs_tol=tol) or math.isnan(a) and math.isnan(b)
+        except OverflowError: return False
     if type(a) is not type(b): return False
     try: return bool(a == b)
     except Exception: return False
@@ -106,10 +108,17 @@ def _kind_message(got, want) -> str:
                 + (": a trailing comma, or two things returned?" if isinstance(got, tuple) else ": `torch.stack` or `torch.tensor` makes one."))
     return f"gives {what(got)}, where the answer is {describe(want)}."
 
+def _precision_message(g, w) -> str:
+    "What is wrong with floats of dtype `g`, where the answer's are `w`"
+    why = ("a `.double()`, or numbers from NumPy (whose floats are float64)? Mixed with float32 tensors, `@` raises an error; and it takes twice "
+           "the memory." if g == torch.float64 else "half precision keeps only about three significant digits, so the numbers are rounded.")
+    return f"gives a tensor of {g}, where the answer's is {w}: {why} Compute it in {w}, as the inputs come."
+
 def _family_message(got, want) -> str:
     "What is wrong with tensor `got`, whose dtype family differs from the answer's"
     g, w = family(got), family(want)
     if g == 'bool': return "gives booleans (`True`/`False`), where the answer has numbers: turn them into numbers first, `.float()`."
+    if g == w == 'float': return _precision_message(got.dtype, want.dtype)
     if w == 'float' and g == 'int':
         return (f"gives whole numbers ({got.dtype}), where the answer has fractions (floats): integer division `//`, or a "
                 "missing `.float()`?")
@@ -213,7 +222,10 @@ def relation(got, want, ctx=()) -> Said:
     lo, hi = float(g.min()), float(g.max())
     cut = int(((w > hi + 1e-4) | (w < lo - 1e-4)).sum())   # values beyond the range: one alone in a short result is a coincidence
     if (cut >= 2 or cut and w.numel() >= 5) and eq(g, w.clamp(lo, hi)):
-        return said(f"is the answer clamped to the range {_fmt(lo)} to {_fmt(hi)}: values beyond it are cut off.", 'clamp')
+        above, below = bool((w > hi + 1e-4).any()), bool((w < lo - 1e-4).any())
+        where = (f"clamped to the range {_fmt(lo)} to {_fmt(hi)}: values beyond it" if above and below else f"capped at {_fmt(hi)}: values above it"
+                 if above else f"held at or above {_fmt(lo)}: values below it")
+        return said(f"is the answer {where} are cut off.", 'clamp')
     for f, of in ((lambda t: t, ''), (torch.exp, 'the `exp` of ')):   # the answer's rows are probabilities (or log-probabilities): are yours?
         s = f(w).sum(-1)
         if g.ndim >= 2 and torch.allclose(s, torch.ones_like(s), atol=1e-4) and not torch.allclose(f(g).sum(-1), s, atol=1e-3):
@@ -224,8 +236,8 @@ def relation(got, want, ctx=()) -> Said:
     return None
 
 # %% ../nbs/library/04_judge.ipynb #4697e6c9
-def _first_difference(g, w, reveal=True) -> str:
-    "Where tensors `g` and `w` (same shape) first differ, and how many numbers differ"
+def _first_difference(g, w, reveal=True, series=False) -> str:
+    "Where tensors `g` and `w` (same shape) first differ, and how many numbers differ; `series`: a list of numbers in order, such as losses"
     g, w = g.detach().cpu().double(), w.detach().cpu().double()
     bad = ~torch.isclose(g, w, atol=1e-4, rtol=1e-4, equal_nan=True)
     n, idx = int(bad.sum()), [int(i) for i in bad.nonzero()[0]]
@@ -235,7 +247,7 @@ def _first_difference(g, w, reveal=True) -> str:
         k = int(bad.nonzero()[0])
         first = 'the first number' if k == 1 else f'the first {k} numbers'
         trend = ''
-        if len(w) >= 4 and w[-1] < w[0]:   # a falling series, such as losses: does the learner's fall too, and as fast?
+        if series and len(w) >= 4 and w[-1] < w[0]:   # a falling series, such as losses: does the learner's fall too, and as fast?
             if g[-1] > g[0]: trend = " Yours grows, where the answer's falls."
             elif g[-1] > w[-1]: trend = " Yours falls more slowly than the answer's: smaller steps than it takes?"
             else: trend = " Yours falls faster than the answer's: bigger steps than it takes?"
@@ -257,14 +269,17 @@ def compare(got, want, ctx=(), reveal=True, relate=True) -> str:
         if torch.is_tensor(got) and got.numel() == 1: return f"gives {describe(got)}, where the answer is a plain number: `.item()` gives it."
         if not is_number(got): return _odd_kind(got) or f"gives {describe(got)}, where the answer is a number" + (f", {_fmt(want)}." if reveal else '.')
         if same(got, want): return None
-        why = relate and relation(torch.tensor(got), torch.tensor(want), ctx)
+        try: why = relate and relation(torch.tensor(got), torch.tensor(want), ctx)
+        except (OverflowError, ValueError, RuntimeError): why = None   # a number too large for a tensor
         return why or f"gives {_fmt(got)}, but the answer is {_fmt(want) if reveal else 'another number'}."
     if same(got, want): return None
     return _odd_kind(got) or f"gives {describe(got)}, but the answer is {describe(want) if reveal else 'something else'}."
 
 def _compare_tensor(got, want, ctx, reveal, relate=True):
     if not torch.is_tensor(got): return _kind_message(got, want)
+    if got.layout != torch.strided: return "gives a sparse tensor, where the answer is an ordinary (dense) one: `.to_dense()` makes one."
     odd_family = family(got) != family(want) and not (family(want) == 'int' and family(got) == 'float')
+    odd_family = odd_family or family(got) == family(want) == 'float' and got.dtype != want.dtype   # float64 or float16 for float32
     if got.shape != want.shape:
         why = shape_message(got.shape, want.shape, ctx)
         if got.ndim == want.ndim == 2 and got.shape == want.T.shape and same(got, want.T): return said(why + ' It is the answer transposed.', 'T')
@@ -282,18 +297,25 @@ def _compare_tensor(got, want, ctx, reveal, relate=True):
 def _compare_items(got, want, ctx, reveal, relate=True):
     if isinstance(got, types.GeneratorType): return "gives a generator (round brackets around a comprehension, or `yield`), where the answer is a list: use square brackets, or `list(...)`."
     if isinstance(got, (set, frozenset)): return "gives a set, where the answer is a list: a set has no order and keeps each value once."
+    floats = bool(want) and all(isinstance(w, (float, np.floating)) for w in want)   # a series of measurements, such as losses
+    if floats and (isinstance(got, np.ndarray) and got.dtype.kind == 'f' or torch.is_tensor(got) and got.is_floating_point() and not got.requires_grad and got.device.type != 'meta') and got.ndim == 1:
+        got = got.tolist()   # the same numbers, in an array
+    if isinstance(want, list) and isinstance(got, tuple): return "gives a tuple, where the answer is a list: a list comprehension, or square brackets, make a list."
     if not isinstance(got, (list, tuple)):
         if _odd_kind(got): return _odd_kind(got)
         things = 'numbers' if all(is_number(w) for w in want) else 'things'
         return f"gives {describe(got)}, where the answer is {what(want)} of {len(want)} {things}."
-    nums = lambda xs: all(is_number(x) or torch.is_tensor(x) and x.numel() == 1 and x.ndim == 0 for x in xs)
+    nums = lambda xs: all(is_number(x) or torch.is_tensor(x) and x.numel() == 1 and x.ndim == 0 and not x.is_complex() for x in xs)
     if want and nums(want) and nums(got):
+        if all(is_number(w) for w in want) and any(torch.is_tensor(x) and x.requires_grad for x in got):
+            return ("holds tensors that still track their gradient, where the answer holds plain numbers: each keeps its whole "
+                    "calculation in memory, and matplotlib can't plot it. `.item()` gives the number.")
         g, w = (torch.tensor([float(x) for x in xs], dtype=torch.float64) for xs in (got, want))
         if len(g) != len(w):
             off = f": one {'more' if len(g) > len(w) else 'fewer'}, off by one?" if abs(len(g) - len(w)) == 1 else '.'
             return f"gives {len(g)} numbers, where the answer has {len(w)}{off}"
         if same(g, w): return None
         if same(g.sort().values, w.sort().values): return "has the right numbers in another order: keep the order of the input."
-        return relate and relation(g, w, ctx) or _first_difference(g, w, reveal)
+        return relate and relation(g, w, ctx) or _first_difference(g, w, reveal, series=True)
     if len(got) != len(want): return f"gives {len(got)} things, where the answer has {len(want)}."
     return next((f"in item {i} " + m for i, (g, w) in enumerate(zip(got, want)) if (m := compare(g, w, ctx, reveal, relate))), None)

@@ -6,12 +6,12 @@
 __all__ = ['Mistake', 'solution', 'Problem', 'bind_exercises', 'Unusable', 'FunctionProblem', 'ValueProblem', 'TaskProblem']
 
 # %% ../nbs/library/03_practice.ipynb #443b7fdb
-import copy, inspect, sys, textwrap, warnings
+import copy, inspect, numbers, sys, textwrap, warnings
 import torch
 from fastcore.basics import patch_to
 from IPython.display import display
-from .judge import Feedback, compare, describe, same, said
-from .answers import ____, Blank, is_blank, code_names, uses_blank, unanswered, learner_line, input_sizes, input_variants, snapshot, changed
+from .judge import Feedback, compare, describe, is_number, same, said
+from .answers import ____, Blank, is_blank, code_names, uses_blank, uses_autograd, unanswered, learner_line, input_sizes, input_variants, snapshot, changed, gradients, gradient_message
 from .progress import register, record, progress, course_progress
 from .quiz import Quiz
 
@@ -94,8 +94,8 @@ class Unusable(Exception):
     "Raised by an exercise's `_run` when what the learner's code gave can't be used: its message says why, to the learner"
 
 class _Outcome:
-    "What one call gave: its `value`, or the `error` it raised (`line`: the line of the learner's code), and an argument it changed"
-    def __init__(self, value=None, error=None, line=None, changed=None): self.value,self.error,self.line,self.changed = value,error,line,changed
+    "What one call gave: its `value`, or the `error` it raised (`line`: the line of the learner's code), an argument it changed, and the `args` it was given"
+    def __init__(self, value=None, error=None, line=None, changed=None, args=()): self.value,self.error,self.line,self.changed,self.args = value,error,line,changed,args
 
 def _copied(cases):
     try: return copy.deepcopy(cases)
@@ -108,6 +108,7 @@ class FunctionProblem(Problem):
     _changes = ()      # names of the arguments the answer is meant to change in place (a training step's parameters)
     _reveal = True     # may a message show the answer's numbers?
     _returns = ()      # the names of what it returns, when it returns several things (`x, y`)
+    _number_ok = False # may a plain number stand for an answer that is one number in a tensor (a metric, where a loss must stay a tensor)?
     def _cases(self) -> list: raise NotImplementedError   # fresh argument tuples for one check
     def _run(self, f, *args): return f(*args)             # how an answer is used on one case
     def _explain(self, got, want) -> str: return None     # what differs, in the exercise's words, or None
@@ -132,9 +133,9 @@ class FunctionProblem(Problem):
                 snaps = {i: snapshot(a) for i, a in enumerate(args) if plain and learner and i < len(names) and names[i] not in self._changes}
                 try: value = self._run(f, *args)
                 except Unusable: raise
-                except Exception as e: outs.append(_Outcome(error=e, line=learner_line(e, f))); break
+                except (Exception, SystemExit) as e: outs.append(_Outcome(error=e, line=learner_line(e, f))); break   # `exit()` too
                 hit = next(((names[i], c) for i, s in snaps.items() if (c := changed(args[i], s))), None)
-                outs.append(_Outcome(value, changed=hit))
+                outs.append(_Outcome(value, changed=hit, args=args))
         if learner: self._warning = next((str(w.message) for w in caught), None)
         return outs
 
@@ -145,6 +146,7 @@ class FunctionProblem(Problem):
                 return f"`{self.var}` should return {len(want)} things, `{', '.join(self._returns)}`, but it gives {describe(got)}."
             if len(got) == 2 and same(got[0], want[1]) and same(got[1], want[0]): return f"`{self.var}` returns `{self._returns[1]}` first: return `{', '.join(self._returns)}`."
             return next((f"`{n}` {m}" for n, g, w in zip(self._returns, got, want) if (m := compare(g, w, sizes, self._reveal))), None)
+        if self._number_ok and is_number(got) and torch.is_tensor(want) and want.ndim == 0 and not want.requires_grad: want = want.item()
         says = compare(got, want, sizes, self._reveal, relate)
         if says is None: return None
         return self._explain(got, want) or said(f"`{self.var}` {says}", getattr(says, 'key', None))
@@ -162,9 +164,9 @@ def _same_outcomes(a, b) -> bool:
 def _feedback(self, answer):
     kind = 'class' if isinstance(self.reference, type) else 'function'
     if not callable(answer): return Feedback('wrong', f"`{self.var}` should be a {kind}, but it is {describe(answer)}.")
-    if self._by_hand and code_names(answer) & {'backward', 'autograd', 'requires_grad_'}:
+    if self._by_hand and uses_autograd(answer):
         return Feedback('wrong', f"this exercise asks for the gradient worked out by hand, and `{self.var}` uses PyTorch's autograd "
-                        "(`backward`, `requires_grad_` or `torch.autograd`): write out the formula for each slope instead.")
+                        "(`backward`, `torch.autograd` or `torch.func`): write out the formula for each slope instead.")
     cases, self._answer = self._cases(), answer
     try: got = self._attempt(answer, cases, learner=True)
     except Unusable as e: return self._wrong(str(e))
@@ -180,7 +182,9 @@ def _feedback(self, answer):
                                f"code that goes on using `{name}` afterwards would work on other data. Leave the inputs as they are: "
                                f"`x = x - y` or `torch.where(...)` make a new tensor, where `x -= y`, `x[...] = ...` and methods ending in `_` change `x`.")
     says = [self._judge_case(g.value, w.value, args) for g, w, args in zip(got, want, cases)]
-    if not any(says): return Feedback('correct', f"`{self.var}` gives the right answer.")
+    if not any(says):
+        hidden = self._hidden(got, want, cases)
+        return self._wrong(hidden) if hidden else Feedback('correct', f"`{self.var}` gives the right answer.")
     for m in self._mistakes:
         if _same_outcomes(got, self._attempt(m.wrong, cases)):
             fresh = self._cases()
@@ -189,6 +193,22 @@ def _feedback(self, answer):
     why = self._diagnose(cases, got, want, says)
     warned = f" (PyTorch warned: {self._warning})" if self._warning else ''
     return self._wrong(why + warned)
+
+# %% ../nbs/library/03_practice.ipynb #21c674be
+@patch_to(FunctionProblem)
+def _hidden(self, got, want, cases):
+    "What right results can still hide: an input that no gradient reaches through them, or parameters that should change and don't"
+    names = self._names()
+    name = lambda i: f"`{names[i]}`" if i < len(names) else f"argument {i+1}"
+    for g, w in zip(got, want):
+        try: need, have = gradients(w.value, w.args), gradients(g.value, g.args)
+        except RuntimeError as e: return f"`{self.var}` gives the right numbers, but `backward()` through them fails: {str(e).splitlines()[0]}"
+        i = next((i for i, gw in need.items() if gw is not None and not (have.get(i) is not None and same(have[i], gw))), None)
+        if i is not None: return f"`{self.var}` gives the right numbers, but " + gradient_message(name(i), have.get(i) is None)
+    for k, (g, w) in enumerate(zip(got, want)):   # a training step: the caller's parameters must end where the solution's do
+        i = next((i for i, n in enumerate(names) if n in self._changes and i < len(g.args) and not same(g.args[i], w.args[i])), None)
+        if i is not None: return (f"`{self.var}` returns the right results, but the caller's {name(i)} " + ('never changes' if same(g.args[i], cases[k][i]) else 'ends elsewhere')
+                                  + f": change the tensor it is given, in place (`{names[i]} -= ...` inside `torch.no_grad()`), not a copy (`.clone()`, `.detach()`, `{names[i]} = {names[i]} - ...`).")
 
 # %% ../nbs/library/03_practice.ipynb #70528a36
 @patch_to(FunctionProblem)
@@ -215,7 +235,11 @@ def _diagnose(self, cases, got, want, says):
     names, bad = self._names(), [i for i, s in enumerate(says) if s]
     ids = [{id(a) for a in args if torch.is_tensor(a)} for args in cases]
     chained = any(ids[0] & s for s in ids[1:])   # consecutive calls on shared parameters: after one wrong call, the next differ anyway
-    if not chained and len({getattr(says[i], 'key', None) for i in bad}) > 1:   # a relation that some inputs show and others don't
+    keys = [getattr(says[i], 'key', None) for i in bad]
+    if not chained and len(set(keys)) > 1 and all(isinstance(k, tuple) and k[0] == 'times' and isinstance(k[1], numbers.Real) for k in keys):
+        return (f"`{self.var}` is the answer times a factor, but not the same factor for every input ({', '.join(f'{float(k[1]):.4g}' for k in keys[:3])}): "
+                "a scale that depends on the input (its largest value, its length), where the answer's does not?")
+    if not chained and len(set(keys)) > 1:   # a relation that some inputs show and others don't
         says = [s and self._judge_case(got[i].value, want[i].value, cases[i], relate=False) for i, s in enumerate(says)]
     if type(self)._run is FunctionProblem._run and all(_shapes(got[i].value) == _shapes(want[i].value) for i in bad):
         variants = [self._variants(args) + input_variants(names, args) for args in cases]

@@ -25,8 +25,9 @@ def parse_number(text):
     m = re.fullmatch(r'[-+]?(\d*)\.?(\d*)(?:e([-+]?\d+))?', s, re.I)
     if not m or not (m[1] or m[2]): return None, None, None
     digits = (m[1] + m[2]).lstrip('0') or '0'
-    exp = int(m[3] or 0)
-    return float(s) * scale, 0.5 * 10.0**(exp - len(m[2])) * scale, len(digits)
+    exp, value = int(m[3] or 0), float(s) * scale
+    if not math.isfinite(value): return None, None, None   # 1e999: too large for a float
+    return value, 0.5 * 10.0**max(exp - len(m[2]), -400) * scale, len(digits)
 
 # %% ../nbs/library/04_quiz.ipynb #586a8a30
 class Quiz:
@@ -42,7 +43,7 @@ class Quiz:
     def _accepts(self, text) -> bool:
         v, half, digits = parse_number(text)
         if math.isclose(v, self.right, rel_tol=1e-9, abs_tol=1e-12): return True
-        if self.decimals is not None: return abs(v - self.right) <= 0.5 * 10.0**-self.decimals + 1e-12
+        if self.decimals is not None: return abs(v - self.right) <= min(0.5 * 10.0**-self.decimals, half) * (1 + 1e-9) + 1e-12   # and right to the digits typed
         return not float(self.right).is_integer() and digits >= 2 and abs(v - self.right) <= half * (1 + 1e-9)
 
     def feedback(self, value) -> Feedback:

@@ -39,7 +39,9 @@ def test_quizzes_judge_their_answer_and_no_other(path):
     ('lesson6.quiz_params', '2.36e4', 'wrong'), ('lesson4.quiz_sigmoid', '50%', 'correct'), ('lesson4.quiz_sigmoid', '0,5', 'correct'), ('lesson4.quiz_sigmoid', '0.6', 'wrong'),
     ('lesson4.quiz_batches', '49', 'correct'), ('lesson4.quiz_batches', '48', 'wrong'), ('lesson2.quiz_rmse', '3.54', 'correct'),
     ('lesson2.quiz_rmse', '3.5', 'wrong'), ('lesson7.quiz_guessing_loss', '2.30', 'correct'), ('lesson3.quiz_step', '2,4', 'correct'),
-    ('lesson1.quiz_bend', '3/2', 'correct'), ('lesson1.quiz_bend', 'one and a half', 'blank'), ('lesson5.quiz_opt_func', 'BasicOptim, the class', 'correct')])
+    ('lesson1.quiz_bend', '3/2', 'correct'), ('lesson1.quiz_bend', 'one and a half', 'blank'), ('lesson5.quiz_opt_func', 'BasicOptim, the class', 'correct'),
+    ('lesson2.quiz_rmse', '3.531', 'wrong'), ('lesson2.quiz_rmse', '3.536', 'correct'), ('lesson7.quiz_guessing_loss', '2.304', 'wrong'),
+    ('lesson7.quiz_guessing_loss', '2.3', 'correct'), ('lesson1.quiz_mse', '1e999', 'blank')])
 def test_number_forms(quiz, typed, kind):
     lesson, name = quiz.split('.')
     q = getattr(importlib.import_module(f'lessonlib.exercises.{lesson}'), name)

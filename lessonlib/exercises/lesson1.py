@@ -88,7 +88,9 @@ class _MyRelu(FunctionProblem):
         Mistake(lambda x: x.abs(), "that is the absolute value: negative inputs should become 0, not positive."),
         Mistake(lambda x: max(x, 0), "Python's `max` compares whole objects, not each element of a tensor: use an element-wise PyTorch function, such as `torch.clip` or `torch.maximum`."),
         Mistake(lambda x: torch.max(x, 0), "`torch.max(x, 0)` finds the largest value along axis 0, not the maximum of each element and 0: try `torch.clip` or `torch.maximum`.")]
-    def _cases(self): return [(torch.tensor([-2., -0.5, 0., 0.5, 2.]),), (_randn(10)*3,), (_randn(3, 4)*3,)]
+    def _cases(self):   # values just above and below 0, spread across (0, 1), and large ones: a wrong threshold or a cap fails every time
+        fixed = torch.tensor([-1e3, -2., -0.5, -1e-3, 0., 1e-3, 0.05, 0.25, 0.45, 0.5, 0.55, 0.95, 2., 7., 12., 1e3])
+        return [(fixed,), (fixed.view(4, 4).T.contiguous(),), (_randn(10)*3,), (_randn(3, 4)*3,)]   # as a table too: each row has a negative
     @solution
     def my_relu(x):
         return torch.clip(x, min=0.)   # or torch.relu(x), x.clamp(min=0.)
@@ -105,8 +107,10 @@ class _MyReluSum(FunctionProblem):
         Mistake(lambda m, b, w, x: (w * (rectified_linear(m, 0., x[:, None]) + b)).sum(1), "the bias goes inside the ReLU, before the negatives become zero, `rectified_linear(m, b, x[:, None])`: added outside, it can't move the bend."),
         Mistake(lambda m, b, w, x: (w * rectified_linear(m, b, x)).sum(-1), "`x` and `m` have different lengths, so they can't be paired element by element: make `x` a column, `x[:, None]`, so that broadcasting pairs every input with every ReLU in an `[N, n]` table.")]
     def _cases(self):
+        bends = (torch.tensor([1., -1., 2., 0.5]), torch.tensor([0., 0.3, -0.5, -0.01]), torch.tensor([1., -2., 0.5, 3.]),
+                 torch.tensor([-1., -1e-3, 1e-3, 0.1, 0.25, 1., 8., 30.]))   # inside the ReLUs: values near 0, across (0, 1), and large
         return [(torch.tensor([1., -1., 2.]), torch.tensor([0., 1., -2.]), torch.tensor([1., 2., -1.]), torch.linspace(-2, 2, 5)),
-                (_randn(4), _randn(4), _randn(4), torch.linspace(-3, 3, 7))]
+                bends, (_randn(4), _randn(4), _randn(4), torch.linspace(-3, 3, 7))]
     @solution
     def my_relu_sum(m, b, w, x):
         return (w * rectified_linear(m, b, x[:, None])).sum(1)

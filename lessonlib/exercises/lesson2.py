@@ -15,7 +15,7 @@ from ..similarity import mnist_distance
 # %% ../../nbs/practice/02_pixel_similarity.ipynb #1b3ecdfc
 _gen = torch.Generator().manual_seed(2)   # the inputs' own random numbers: checks leave the lesson's alone
 def _images(*shape): return torch.rand(*shape, generator=_gen)
-def _pixels(n, rows, cols): return [torch.randint(0, 256, (rows, cols), dtype=torch.uint8, generator=_gen) for _ in range(n)]
+def _pixels(n, rows, cols, top=255): return [torch.randint(0, top + 1, (rows, cols), dtype=torch.uint8, generator=_gen) for _ in range(n)]
 
 # %% ../../nbs/practice/02_pixel_similarity.ipynb #b3e12142
 class _BottomRight(ValueProblem):
@@ -56,7 +56,7 @@ class _StackImages(FunctionProblem):
         Mistake(lambda images: torch.stack(images, dim=-1).float()/255, "you stacked along the last axis, [rows, cols, N]: stack on a new first axis (the default, `dim=0`), so that `x[i]` is image `i`."),
         Mistake(lambda images: torch.tensor(images), "`torch.tensor` can't make one tensor out of a list of tensors: `torch.stack` can."),
         Mistake(lambda images: torch.stack(images).float(), "the pixels still go from 0 to 255: divide by 255, so that they go from 0 to 1.")]
-    def _cases(self): return [(_pixels(4, 6, 6),), (_pixels(3, 4, 5),)]
+    def _cases(self): return [(_pixels(4, 6, 6),), (_pixels(3, 4, 5),), (_pixels(3, 5, 4, top=200),)]   # faint images too: no pixel of 255
     @solution
     def stack_images(images):
         return torch.stack(images).float() / 255
@@ -89,7 +89,9 @@ class _MyMnistDistance(FunctionProblem):
         Mistake(lambda a, b: (a - b).abs().sum((-1, -2)), "that is the sum of the absolute differences, the L1 norm: divide by the number of pixels, that is, take the mean.")]
     def _cases(self):
         a = torch.tensor([[[0., 1.], [1., 0.]], [[1., 1.], [1., 1.]], [[0., 0.], [0., 0.]]])   # three 2x2 images
-        return [(a, torch.tensor([[0., 0.5], [1., 0.5]])), (_images(5, 6, 6), _images(6, 6)), (_images(6, 6), _images(6, 6)), (_images(4, 6, 6), _images(4, 6, 6))]
+        far = torch.stack([torch.ones(3, 3), torch.full((3, 3), 0.9), _images(3, 3)])   # distances far above 0.5, from a black image
+        return [(a, torch.tensor([[0., 0.5], [1., 0.5]])), (far, torch.zeros(3, 3)), (_images(5, 6, 6), _images(6, 6)), (_images(6, 6), _images(6, 6)),
+                (_images(4, 6, 6), _images(4, 6, 6))]
     @solution
     def my_mnist_distance(a, b):
         return (a - b).abs().mean((-1, -2))

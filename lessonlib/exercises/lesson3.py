@@ -34,7 +34,15 @@ class _Slope(FunctionProblem):
         Mistake(lambda f, x: 2*x, "`2*x` is the slope of `x**2` only: let PyTorch work out the slope of any `f`, with `requires_grad_()`, `.backward()` and `.grad`."),
         Mistake(_slope_not_run, "`.grad` stays None until you call `.backward()` on the result of `f`."),
         Mistake(_slope_untracked, "call `requires_grad_()` on the tensor before computing `f`, so that PyTorch tracks the calculation and `backward()` can work back through it.")]
-    def _cases(self): return [(lambda x: x**2, 3.), (lambda x: x**3 - 2*x, -1.5), (lambda x: 3*x**2 + 2*x + 1, _randn(1).item()), (torch.sin, _randn(1).item())]
+    def _cases(self):   # slopes of both signs, and a large one
+        return [(lambda x: x**2, 3.), (lambda x: x**3 - 2*x, -1.5), (lambda x: x**2 - 5*x, -2.), (torch.exp, 3.),
+                (lambda x: 3*x**2 + 2*x + 1, _randn(1).item()), (torch.sin, _randn(1).item())]
+    def _judge_case(self, got, want, args, relate=True):
+        says = super()._judge_case(got, want, args, relate)
+        if says is None and torch.is_tensor(got) and not torch.allclose(got.detach().double(), want.double(), rtol=1e-6, atol=1e-7):   # autograd's slope is exact
+            return ("`slope` gives nearly the slope, but not exactly: a difference quotient such as `(f(x+h) - f(x-h))/(2*h)` only approximates it. "
+                    "Let PyTorch compute it: `requires_grad_()`, `backward()`, then `.grad`.")
+        return says
     @solution
     def slope(f, x):
         xt = torch.tensor(float(x)).requires_grad_()
@@ -79,7 +87,9 @@ class _NewWeights(FunctionProblem):
         Mistake(lambda weights, grads, lr: weights - grads/lr, "you divided by the learning rate: the step is the gradient times the learning rate."),
         Mistake(lambda weights, grads, lr: -lr*grads, "that is the step alone: return the new weights, the old weights minus the step."),
         Mistake(lambda weights, grads, lr: weights - lr, "you subtracted the learning rate itself: the step is the gradient times the learning rate, `lr * grads`.")]
-    def _cases(self): return [(torch.tensor([3., -1., 2.]), torch.tensor([6., -2., 0.5]), 0.1), (_randn(5), _randn(5), 0.01), (_randn(2, 3), _randn(2, 3), 0.3)]
+    def _cases(self):
+        return [(torch.tensor([3., -1., 2.]), torch.tensor([6., -2., 0.5]), 0.1), (torch.tensor([100., -50., 12.]), torch.tensor([200., -300., 0.5]), 0.01),   # large ones too
+                (_randn(5), _randn(5), 0.01), (_randn(2, 3), _randn(2, 3), 0.3)]
     @solution
     def new_weights(weights, grads, lr):
         return weights - lr * grads

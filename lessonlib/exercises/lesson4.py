@@ -103,13 +103,16 @@ class _MyMnistLoss(FunctionProblem):
         return torch.where(targets==1, 1-predictions, predictions).mean()
 
 # %% ../../nbs/practice/04_mnist_loss.ipynb #4fa74161
+_NEAR_0 = torch.tensor([1e-3, 0.01, 0.03, 0.06, 0.1, 0.2, -1e-3, -0.01, -0.03, -0.06])   # a threshold a little off 0 (or a sigmoid's off 0.5) fails on them
+
 def _scores_for_accuracy():
-    "Scores and targets, as columns: high and low scores, each with one wrong target, and 3s with scores between 0 and 0.5 and between 0.5 and 0.85"
+    "Scores and targets, as columns: high and low scores, each with one wrong target; 3s with scores between 0 and 0.5 and between 0.5 and 0.85; scores just above and below 0"
     n = [int(k) for k in torch.randint(2, 7, (4,), generator=_gen)]   # how many of each: not the same from one case to the next
     pos, neg, low, mid = 0.9 + 2.1*_rand(n[0], 1), -0.1 - 2.9*_rand(n[1], 1), 0.05 + 0.4*_rand(n[2], 1), 0.55 + 0.3*_rand(n[3], 1)
     targets = torch.tensor([1.]*(n[0]-1) + [0.] + [0.]*(n[1]-1) + [1.] + [1.]*(n[2] + n[3])).unsqueeze(1)
-    order = torch.randperm(sum(n), generator=_gen)
-    return torch.cat([pos, neg, low, mid])[order], targets[order]
+    near = _NEAR_0[torch.randperm(len(_NEAR_0), generator=_gen)[:6]][:, None]   # six of them, right
+    order = torch.randperm(sum(n) + len(near), generator=_gen)
+    return torch.cat([pos, neg, low, mid, near])[order], torch.cat([targets, (near > 0).float()])[order]
 
 class _MyBatchAccuracy(FunctionProblem):
     _hint = "`xb.sigmoid() > 0.5` is the prediction (True for a 3); compare it with `yb`, then the mean of the comparison as floats."
@@ -133,7 +136,9 @@ def _model_and_batches(n, bs, wrong):
     "A linear model, and `n` images in batches of `bs` on which it is wrong about the images `wrong` and right about the others"
     w, b, x = _randn(6, 1), _randn(1), _randn(n, 6)
     def model(xb): return linear1(xb, w, b)
-    scores = torch.where(torch.arange(n)[:, None] % 3 == 0, 0.05 + 0.4*_rand(n, 1), _randn(n, 1)*3)   # every third between 0 and 0.5
+    i = torch.arange(n)[:, None]
+    near = torch.tensor([1e-3, -1e-3, 0.01, -0.01, 0.03, -0.03, 0.3, -0.3, 0.45])[i // 3 % 9]
+    scores = torch.where(i % 3 == 0, near, torch.where(i % 3 == 1, 1., -1.) * (0.2 + _rand(n, 1)*3))   # every third close to 0; as many 3s as 7s
     x = x + (scores - model(x)) * w.T / (w.T @ w)   # moved along `w`, so that the model gives each row its score
     y = (model(x) > 0).float()
     y[wrong] = 1 - y[wrong]
@@ -142,13 +147,14 @@ def _model_and_batches(n, bs, wrong):
 def _n_right(model, dl): return sum(((model(xb).sigmoid() > 0.5).float() == yb).sum() for xb, yb in dl)
 
 class _ExactAccuracy(FunctionProblem):
+    _number_ok = True   # a plain number is as good as a tensor here, as `validate_epoch`'s is
     _hint = ("Two running totals over the batches: the number of right answers (`batch_accuracy` times `len(xb)`, or the sum of the "
              "comparisons), and the number of images. Divide at the end.")
     _mistakes = [
         Mistake(lambda model, dl: torch.stack([batch_accuracy(model(xb), yb) for xb, yb in dl]).mean(), "that is the mean of the batches' accuracies, as `validate_epoch` gives: the last batch is smaller, so each of its images counts for more. Count the right answers over all the batches, and divide by the number of images."),
         Mistake(lambda model, dl: _n_right(model, dl), "that is the number of right answers: divide it by the number of images."),
         Mistake(lambda model, dl: _n_right(model, dl) / len(dl), "that divides by the number of batches: divide by the number of images, `sum(len(xb) for xb, yb in dl)`.")]
-    def _cases(self):   # batches of 4, 4 and 2 with 3 mistakes in them; of 5, 5 and 3, with 3 too; some scores between 0 and 0.5
+    def _cases(self):   # batches of 4, 4 and 2 with 3 mistakes in them; of 5, 5 and 3, with 3 too; some scores just above and below 0
         return [_model_and_batches(10, 4, [5, 8, 9]), _model_and_batches(13, 5, [0, 1, 12])]
     @solution
     def exact_accuracy(model, dl):

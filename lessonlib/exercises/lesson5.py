@@ -9,8 +9,9 @@ __all__ = ['quiz_linear_params', 'quiz_opt_func', 'quiz_fit_twice', 'quiz_overfi
 import torch
 from ..practice import FunctionProblem, Mistake, Quiz, bind_exercises, solution
 from ..learner import BasicOptim, fit_epoch
+from ..losses import mnist_loss
 from .shared import never_cleared, uphill, without_lr, tracked_step
-from .lesson5_runs import (seeds, fit_facts, explain_fit, flawed, PackageLearner, optim_facts, explain_optim, optim_with,
+from .lesson5_runs import (runs, bce, fit_facts, explain_fit, flawed, PackageLearner, optim_facts, explain_optim, optim_with,
     step_uphill, step_without_lr, step_rebinds, step_tracked, do_nothing, zero_params, grad_to_0, batch_facts, explain_batches,
     epoch_facts, explain_epoch, loop_with)
 
@@ -31,8 +32,8 @@ class _MyLearner(FunctionProblem):
         Mistake(flawed(valid_on_train=True), "the validation loss is computed on `dls.train`: compute it on `dls.valid`, the images the model never trains on."),
         Mistake(flawed(batch_losses=True), "for each epoch `fit` returns the loss of each validation batch: reduce them to one number, the loss over the whole validation set."),
         Mistake(flawed(mean_of_batches=True), "that averages the batches' validation losses, and the last batch is smaller, so each of its items counts for more: weight each batch's loss by its size, or compute the loss once on all the predictions (lesson 5's `get_preds` gives them).")]
-    def _cases(self): return seeds()
-    def _run(self, f, seed): return fit_facts(f, seed)
+    def _cases(self): return runs((3, 0.3, mnist_loss), (2, 0.1, bce))   # epochs, learning rate, loss: each run its own
+    def _run(self, f, *run): return fit_facts(f, *run)
     def _explain(self, got, want): return explain_fit(got, want)
     @solution
     class MyLearner:
@@ -83,8 +84,8 @@ class _MyOptim(FunctionProblem):
         Mistake(optim_with(step=step_without_lr), without_lr('p.grad * self.lr')),
         Mistake(optim_with(step=step_rebinds), "the parameters never change: `p = p - ...` only makes the name `p` point to a new tensor (and changing `p.grad` changes the gradient, not the parameter). Change each parameter itself in place, `p -= p.grad * self.lr`, inside `with torch.no_grad():`."),
         Mistake(optim_with(step=step_tracked), tracked_step('a parameter'))]
-    def _cases(self): return seeds()
-    def _run(self, f, seed): return optim_facts(f, seed)
+    def _cases(self): return runs((0.5,), (0.2,))   # the learning rate
+    def _run(self, f, *run): return optim_facts(f, *run)
     def _explain(self, got, want): return explain_optim(got, want)
     @solution
     class MyOptim:
@@ -123,8 +124,8 @@ class _MyTrainEpoch(FunctionProblem):
         Mistake(loop_with(step=False), "nothing changes the parameters: call `opt.step()` after `loss.backward()`."),
         Mistake(loop_with(zero_first=True), "the optimizer found no gradient when it stepped: the order is `loss.backward()`, then `opt.step()`, then `opt.zero_grad()`."),
         Mistake(loop_with(swapped=True), "the loss takes the predictions first, then the targets: `loss_func(model(xb), yb)`.")]
-    def _cases(self): return seeds()
-    def _run(self, f, seed): return epoch_facts(f, seed)
+    def _cases(self): return runs((mnist_loss, 1.), (bce, 3.))   # the loss, and the size of the inputs (large scores too)
+    def _run(self, f, *run): return epoch_facts(f, *run)
     def _explain(self, got, want): return explain_epoch(got, want)
     @solution
     def my_train_epoch(model, dl, loss_func, opt):

@@ -10,8 +10,9 @@ import copy
 import torch
 from torch import nn
 import torch.nn.functional as F
+from ..answers import gradient_message
 from ..practice import FunctionProblem, Mistake, Quiz, Unusable, bind_exercises, is_blank, solution, ____
-from ..judge import compare, describe
+from ..judge import compare, describe, same
 from ..core import model_device
 from ..models import simple_net, simple_net_by_hand
 
@@ -19,6 +20,12 @@ from ..models import simple_net, simple_net_by_hand
 _gen = torch.Generator().manual_seed(6)   # the inputs' own random numbers: checks leave the lesson's alone
 def _randn(*size): return torch.randn(*size, generator=_gen)
 def _seed(): return int(torch.randint(0, 2**31, (1,), generator=_gen))
+
+# The first layer's biases, the values inside the ReLUs for an input of zeros: just above and below 0, across (0, 1), and large
+_BENDS = torch.tensor([1e-3, 0.05, -1e-3, 25., 0.3, 7., 0.45, -0.2])
+def _inputs(n, n_in, g=None):
+    "`n` inputs of `n_in` numbers: two of zeros, one close to zeros, the others random"
+    return torch.cat([torch.zeros(2, n_in), 1e-4*torch.randn(1, n_in, generator=g or _gen), torch.randn(n - 3, n_in, generator=g or _gen)])
 
 # %% ../../nbs/practice/06_relu_net.ipynb #097a4a81
 quiz_params = Quiz("How many parameters does `simple_net()` have: 784 inputs, 30 hidden units, 1 output?", 23581,
@@ -45,7 +52,9 @@ class _MySimpleNet(FunctionProblem):
         Mistake(lambda xb, w1, b1, w2, b2: (xb@w1 + b1).max(0)@w2 + b2, "`res.max(0)` is the largest value along axis 0 (and where it is), not a ReLU: compare with a zero, `res.max(torch.tensor(0.0))`, or use `F.relu(res)`."),
         Mistake(lambda xb, w1, b1, w2, b2: (xb@w1 + b1).sigmoid()@w2 + b2, "that is a sigmoid between the layers: a nonlinearity too, but `simple_net` uses a ReLU."),
         Mistake(lambda xb, w1, b1, w2, b2: _relu(xb@w1)@w2 + b2, "the first layer has no bias: add `b1` before the ReLU.")]
-    def _cases(self): return [(_randn(5, 6), _randn(6, 4), _randn(4), _randn(4, 1), _randn(1)) for _ in range(2)]
+    def _cases(self):   # the second tracks the parameters' gradients: none may be cut off
+        params = lambda: [_randn(6, 8), _BENDS.clone(), _randn(8, 1), _randn(1)]
+        return [(_inputs(6, 6), *params()), (_inputs(5, 6), *[p.requires_grad_() for p in params()]), (_randn(5, 6), _randn(6, 4), _randn(4), _randn(4, 1), _randn(1))]
     @solution
     def my_simple_net(xb, w1, b1, w2, b2):
         res = xb@w1 + b1
@@ -54,7 +63,7 @@ class _MySimpleNet(FunctionProblem):
 
 # %% ../../nbs/practice/06_relu_net.ipynb #08d72419
 def _net_facts(make, n_in, n_hidden, seed):
-    "Build a net with `make(n_in, n_hidden)` and fill its parameters from `seed`: the facts of it, and its scores for 5 inputs"
+    "Build a net with `make(n_in, n_hidden)` and fill its parameters from `seed`: the facts of it, its scores for 8 inputs, and their gradients"
     g = torch.Generator().manual_seed(seed)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -66,10 +75,15 @@ def _net_facts(make, n_in, n_hidden, seed):
              'starts random': all(p.numel() == 1 or p.std() > 0 for p in params)}
     with torch.no_grad():
         for p in params: p.copy_(torch.randn(p.shape, generator=g))
-        try: scores = net(torch.randn(5, n_in, generator=g))
-        except (RuntimeError, TypeError) as e: scores = f'{type(e).__name__}: {e}'
+        b1 = next((p for p in params if p.shape == (n_hidden,)), None)   # the first layer's biases: an input of zeros meets them alone
+        if b1 is not None: b1.copy_(_BENDS.repeat(n_hidden // len(_BENDS) + 1)[:n_hidden])
+    try:
+        scores = net(_inputs(8, n_in, g))
+        tracked = [p for p in params if p.requires_grad]
+        grads = dict(zip(map(id, tracked), torch.autograd.grad(scores.sum(), tracked, allow_unused=True))) if torch.is_tensor(scores) and scores.requires_grad else {}
+    except (RuntimeError, TypeError) as e: scores, grads = f'{type(e).__name__}: {e}', {}
     if is_blank(scores): return ____
-    return {**facts, 'scores': scores}
+    return {**facts, 'scores': scores.detach() if torch.is_tensor(scores) else scores, 'gradients': [grads.get(id(p)) for p in params]}
 
 def _explain_net(got, want):
     "How the net's facts differ from the answer's, in words"
@@ -79,6 +93,9 @@ def _explain_net(got, want):
     if not got['starts random']: return "the parameters start all equal (zeros?): every hidden unit then computes the same and learns the same. Start from random numbers, `torch.randn(...)`."
     if isinstance(got['scores'], str): return f"calling the net raises {got['scores']}"
     says = compare(got['scores'], want['scores'])
+    if says is None:
+        i, g = next((i, g) for i, (g, w) in enumerate(zip(got['gradients'], want['gradients'])) if not same(g, w))
+        return f"the net's scores are right, but " + gradient_message(f"its parameter {i+1}, of shape {got['parameter shapes'][i]},", g is None)
     if getattr(says, 'key', None): return f"with the same parameters, the net's scores are not the answer's: yours {says}"
     return "with the same parameters, the net gives other scores than it should: are the layers in the right order, with a ReLU between them and only there?"
 
@@ -154,7 +171,12 @@ class _MergeLayers(FunctionProblem):
         Mistake(lambda w1, b1, w2, b2: (w1@w2, b1@w2), "the second layer's own bias is missing: `b1@w2 + b2`."),
         Mistake(lambda w1, b1, w2, b2: (w2@w1, b1@w2 + b2), "the order matters in matrix multiplication: the input meets `w1` first, `x@w1@w2`, so the weight is `w1@w2`."),
         Mistake(lambda w1, b1, w2, b2: (w1*w2.T, b1@w2 + b2), "`*` multiplies item by item: layers compose by matrix multiplication, `w1@w2`.")]
-    def _cases(self): return [(_randn(6, 4), _randn(4), _randn(4, 1), _randn(1)), (_randn(5, 4), _randn(4), _randn(4, 3), _randn(3))]
+    def _cases(self):   # the first: biases of both signs, whatever the random numbers
+        return [(_randn(6, 4), torch.tensor([0.5, -1., 2., -0.3]), _randn(4, 1), _randn(1)), (_randn(5, 4), _randn(4), _randn(4, 3), _randn(3))]
+    def _judge_case(self, got, want, args, relate=True):
+        if isinstance(got, (tuple, list)) and len(got) == 2 and torch.is_tensor(got[1]) and got[1].shape == (1, *want[1].shape):
+            got = (got[0], got[1][0])   # a bias as a row, [1, k], is the same layer: `x@W + b` broadcasts it
+        return super()._judge_case(got, want, args, relate)
     @solution
     def merge_layers(w1, b1, w2, b2):
         return w1@w2, b1@w2 + b2

@@ -76,8 +76,8 @@ class _MySoftmax(FunctionProblem):
 
 # %% ../../nbs/practice/07_ten_digits.ipynb #6af099d4
 def _far_logits():
-    "Two batches of logits: a square one of ordinary scores, and one with large scores and scores far below their row's maximum"
-    far = torch.stack([_randn(5)*3 + 100, torch.cat([_randn(3), _randn(2) - 200]), _randn(5)*3 + 300])
+    "Two batches of logits: a square one of ordinary scores, and one with large scores, scores far below their row's maximum, and one far above the rest"
+    far = torch.stack([_randn(5)*3 + 100, torch.cat([_randn(3), _randn(2) - 200]), _randn(5)*3 + 300, torch.cat([_randn(4), torch.tensor([400.])])])
     return [(_randn(4, 4)*3,), (far,)]
 
 class _MyLogSoftmax(FunctionProblem):
@@ -125,12 +125,13 @@ class _MyCrossEntropy(FunctionProblem):
 
 # %% ../../nbs/practice/07_ten_digits.ipynb #f3a91cca
 def _predictions():
-    "Two batches of scores and targets, square (10 images, 10 classes) and not (8 images, 3 classes), about two thirds right"
-    def batch(n, c):
+    "Two batches of scores and targets, square (12 images, 12 classes) and not (8 images, 3 classes): 7 and 5 right, and the wrong ones' targets the second-highest score or the lowest"
+    def batch(n, c, right):
         preds = _randn(n, c)
-        targets = torch.where(torch.rand(n, generator=_gen) < 0.67, preds.argmax(1), _randint(c, (n,)))
-        return preds, targets
-    return [batch(10, 10), batch(8, 3)]
+        ranked = preds.argsort(1, descending=True)
+        pick = torch.tensor([0]*right + [1, c - 1]*n)[:n][torch.randperm(n, generator=_gen)]   # the highest score, the second, the lowest
+        return preds, ranked[torch.arange(n), pick]
+    return [batch(12, 12, 7), batch(8, 3, 5)]
 
 class _MyAccuracy(FunctionProblem):
     _hint = "The predicted class of each image is the position of its largest score, `preds.argmax(1)`. Compare it with the targets, turn the booleans into 0s and 1s with `.float()`, and take the mean."
@@ -148,11 +149,11 @@ class _MyAccuracy(FunctionProblem):
 
 # %% ../../nbs/practice/07_ten_digits.ipynb #fa2dcb38
 def _classes():
-    "Predicted and actual classes for 3 classes, then 10; the last pair, (C-1, C-1), never occurs"
-    def batch(n, c):
-        targets, preds = _randint(c, (n,)), _randint(c, (n,))
+    "Predicted and actual classes for 3 classes, then 10, then 4 of which the last never occurs; in the first two the last pair, (C-1, C-1), never occurs"
+    def batch(n, c, seen):
+        targets, preds = _randint(seen, (n,)), _randint(seen, (n,))
         return torch.where((targets == c-1) & (preds == c-1), 0, preds), targets, c
-    return [batch(30, 3), batch(60, 10)]
+    return [batch(30, 3, 3), batch(60, 10, 10), batch(20, 4, 3)]
 
 def _cm(pred_classes, targets, n_classes, pair, minlength=True):
     return torch.bincount(pair(pred_classes, targets), minlength=n_classes**2 if minlength else 0).view(n_classes, n_classes)

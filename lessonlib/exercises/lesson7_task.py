@@ -79,6 +79,12 @@ def judge_digits(answer):
         return False, (f"the model gets {acc:.4f} of {where} right, but only {seen:.4f} of training images it learned from: clearly "
                        "better on images it was never to see than on those it learned from. It has been fitted to the testing set. "
                        "Train it on `train_x` and `train_y` alone, and keep `test_x` and `test_y` for measuring.")
+    faint = (test_x + 0.01*torch.randn(test_x.shape, generator=torch.Generator().manual_seed(0))).clamp(0, 1)   # each pixel moved by about 1%
+    blurred = (outputs(model, faint).argmax(1) == test_y).float().mean().item()
+    if acc - blurred > 0.02:   # a model that reads digits does as well on them (trained nets: within 0.002)
+        return False, (f"the model gets {acc:.4f} of {where} right, but only {blurred:.4f} of the same images with faint noise added "
+                       "(each pixel moved by about 1%, which leaves every digit as it was): it recognises the testing images themselves, "
+                       "rather than reading the digits in them. Train it on `train_x` and `train_y` alone, and keep `test_x` and `test_y` for measuring.")
     probs = (out >= 0).all() and ((out.sum(1) - 1).abs() < 1e-3).all()
     return True, (f"the model gets {acc:.4f} of {where} right." + (" Its outputs are probabilities: fine for `argmax`, "
                   "but if you trained it with cross-entropy, which applies softmax itself, take the softmax out of the model." if probs else ''))
