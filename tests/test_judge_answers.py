@@ -1,12 +1,10 @@
 """The exercises' checks against answers nobody listed: each wrong answer is judged wrong, each right one correct,
 and no check raises. `python tests/test_judge_answers.py` prints the counts and every message instead."""
-import importlib, sys, traceback
+import importlib, traceback
 from collections import Counter
-from pathlib import Path
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from judge_answers import load
+from judge_answers import load   # tests/ is on the path: pytest puts a test's folder there, as python does a script's
 
 LESSONS = range(1, 8)
 

@@ -139,9 +139,10 @@ def test_typed_numbers_are_judged_in_javascript_as_in_python(tmp_path):
     texts = ['1', '0.5', '.5', '5.', '1/3', '2/6', '1 / 3', '1/0', '0.33', '0.3', '0.333', '.3333', '33%', '33.3%', '50 %', '23,581',
              '23 581', '23581', '23,58', '0,5', '-1,5', '\u22120.5', '1e-3', '1E3', '2.3026', '2.30', '2.3', '2.31', '2.29', '3.54',
              '3.5', '3.55', '3.535', '1,000.5', '12,34,567', 'abc', '', ' ', '1..2', '-', '+.5e1', '1e', '4', '4.0', '4.4', '89',
-             '0.89e2', '1/3%', '\u00a023\u2009581\u00a0', '1000', '1,000', '0', '-0', '5/5', '2/3']
+             '0.89e2', '1/3%', '\u00a023\u2009581\u00a0', '1000', '1,000', '0', '-0', '5/5', '2/3', '3.531', '3.5355', '3.536',
+             '3.54000', '3.5400', '1e999', '-1e999', '1e-999', '2.303', '2.3026', '2.302']
     quizzes = [dict(right=1/3, decimals=None), dict(right=23581, decimals=None), dict(right=0.5, decimals=None),
-               dict(right=2.3026, decimals=2), dict(right=3.54, decimals=2), dict(right=4.0, decimals=None),
+               dict(right=2.3026, decimals=2), dict(right=3.54, decimals=2), dict(right=3.5355, decimals=2), dict(right=4.0, decimals=None),
                dict(right=89, decimals=None), dict(right=1000, decimals=None), dict(right=2/3, decimals=None)]
     (tmp_path/'t.mjs').write_text(f"""import {{ parseNumber, quizAccepts }} from '{(tools/'site'/'_static'/'lessonlib-python.js').as_uri()}';
 const texts = {json.dumps(texts)}, quizzes = {json.dumps(quizzes)};

@@ -72,15 +72,18 @@ export function parseNumber(text) {
   m = s.match(/^[-+]?(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?$/);
   if (!m || !(m[1] || m[2])) return [null, null, null];
   const digits = (m[1] + m[2]).replace(/^0+/, '') || '0';   // powers of ten as Number('1e-4'): 10 ** -4 is not 1e-4 here
-  return [Number(s) * scale, 0.5 * Number(`1e${Number(m[3] || 0) - m[2].length}`) * scale, digits.length];
+  const value = Number(s) * scale;
+  if (!Number.isFinite(value)) return [null, null, null];   // 1e999: too large for a number
+  return [value, 0.5 * Number(`1e${Math.max(Number(m[3] || 0) - m[2].length, -400)}`) * scale, digits.length];
 }
 
 // lessonlib.quiz.Quiz._accepts: whether the typed number is the answer `q.right` (to `q.decimals` places, when the
-// question asks for them; otherwise to the digits typed, at least two, unless the answer is a whole number)
+// question asks for them, and right to every digit typed; otherwise to the digits typed, at least two, unless the answer is a whole number)
 export function quizAccepts(text, q) {
   const [v, half, digits] = parseNumber(text);
   if (v === null) return null;
   if (Math.abs(v - q.right) <= Math.max(1e-9 * Math.max(Math.abs(v), Math.abs(q.right)), 1e-12)) return true;
-  if (q.decimals !== null && q.decimals !== undefined) return Math.abs(v - q.right) <= 0.5 * Number(`1e${-q.decimals}`) + 1e-12;
+  if (q.decimals !== null && q.decimals !== undefined)   // to the decimals asked, and right to every digit typed
+    return Math.abs(v - q.right) <= Math.min(0.5 * Number(`1e${-q.decimals}`), half) * (1 + 1e-9) + 1e-12;
   return !Number.isInteger(q.right) && digits >= 2 && Math.abs(v - q.right) <= half * (1 + 1e-9);
 }
