@@ -11,8 +11,9 @@ from ..practice import FunctionProblem, Mistake, Quiz, bind_exercises, solution
 from ..learner import BasicOptim, fit_epoch
 from ..losses import mnist_loss
 from .shared import never_cleared, uphill, without_lr, tracked_step
+from .lesson5_batches import batch_facts, explain_batches
 from .lesson5_runs import (runs, bce, fit_facts, explain_fit, flawed, PackageLearner, optim_facts, explain_optim, optim_with,
-    step_uphill, step_without_lr, step_rebinds, step_tracked, do_nothing, zero_params, grad_to_0, batch_facts, explain_batches,
+    step_uphill, step_without_lr, step_rebinds, step_tracked, do_nothing, zero_params, grad_to_0,
     epoch_facts, explain_epoch, loop_with)
 
 # %% ../../nbs/practice/05_learner.ipynb #f8cae634

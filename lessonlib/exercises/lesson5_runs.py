@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['seeds', 'runs', 'bce', 'fit_facts', 'explain_fit', 'flawed', 'PackageLearner', 'optim_facts', 'explain_optim',
            'optim_with', 'step_uphill', 'step_without_lr', 'step_rebinds', 'step_tracked', 'do_nothing', 'zero_params',
-           'grad_to_0', 'batch_facts', 'explain_batches', 'epoch_facts', 'explain_epoch', 'loop_with']
+           'grad_to_0', 'epoch_facts', 'explain_epoch', 'loop_with']
 
 # %% ../../nbs/practice/05_learner_runs.ipynb #8575b24b
 from functools import wraps
@@ -215,55 +215,6 @@ def zero_params(self):
     for p in self.params: p.data.zero_()
 def grad_to_0(self):
     for p in self.params: p.grad = 0
-
-# %% ../../nbs/practice/05_learner_runs.ipynb #ff253931
-def _mixing(epochs, n):
-    "How the epochs' batches mix the rows: the share of the other rows each row meets in some batch, and the share of batches (of 3 rows or more) that keep to one half of the data"
-    mates, batches = [set() for _ in range(n)], [set(xb[:, 0].long().tolist()) for e in epochs for xb, yb in e]
-    for b in batches:
-        for r in b: mates[r] |= b - {r}
-    big = [b for b in batches if len(b) >= 3]
-    return sum(map(len, mates)) / (n * (n - 1)), sum(max(b) < n // 2 or min(b) >= n // 2 for b in big) / max(len(big), 1)
-
-def batch_facts(batches, n, bs, n_epochs=12):
-    "What a loader should get right, for `batches` called for `n_epochs` epochs on `n` rows in batches of `bs`"
-    x = torch.arange(n).float()[:, None]
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(n)
-        epochs = [batches(x, x + 1000, bs) for _ in range(n_epochs)]
-    if any(is_blank(e) for e in epochs): return ____
-    for e in epochs:
-        if not isinstance(e, (list, tuple)): raise Unusable(f"`shuffled_batches` gives {describe(e)}, where it should give a list of `(xb, yb)` mini-batches.")
-        bad = next((b for b in e if not (isinstance(b, (list, tuple)) and len(b) == 2 and all(torch.is_tensor(t) for t in b))), None)
-        if bad is not None: raise Unusable(f"each mini-batch should be a pair of tensors `(xb, yb)`, but one is {describe(bad)}.")
-    rows = [torch.cat([xb for xb, yb in e])[:, 0] if e else torch.zeros(0) for e in epochs]
-    once = all(torch.equal(r.sort().values, x[:, 0]) for r in rows)
-    blocks = all(torch.equal(xb[:, 0].sort().values, torch.arange(int(xb.min()), int(xb.min()) + len(xb)).float()) for xb, yb in epochs[0] if len(xb))
-    mates, one_half = _mixing(epochs, n) if once else (0., 1.)
-    # In 12 epochs a random order lets a row meet about 90% of the others, and keeps a batch to one half of the data at most 1 time in 13;
-    # an order shifted, rotated, strided or shuffled only within parts of the data lets it meet about half, or keeps most batches to one half.
-    return {'sizes': [len(xb) for xb, yb in epochs[0]], 'each row once': once,
-            'labels with their rows': all(torch.equal(yb, xb + 1000) for e in epochs for xb, yb in e),
-            'shuffled': not torch.equal(rows[0], x[:, 0]),
-            'new order each epoch': len({tuple(r.tolist()) for r in rows}) == len(rows),
-            'no row keeps its place': not (once and (torch.stack(rows) == rows[0]).all(0).any()),
-            'rows from across the data': not blocks,
-            'rows meet different rows': mates > 0.7 and one_half < 0.5}
-
-def explain_batches(got, want):
-    "The first fact of `batch_facts` in which `got` differs from `want`, in words"
-    if got['sizes'] != want['sizes'] and (sorted(got['sizes']) != sorted(want['sizes']) or got['rows from across the data']):
-        return f"the batches have {got['sizes']} rows, where they should have {want['sizes']}."
-    says = {'each row once': "each row should come exactly once per epoch.", 'labels with their rows': "the labels no longer go with their rows.",
-            'rows from across the data': ("each batch holds consecutive rows of the data, shuffled within the batch or as whole batches: with "
-                                          "all the 3s first, most batches would still be all 3s or all 7s. Shuffle all the rows, then cut them into batches."),
-            'shuffled': "the batches come in the order of the data.",
-            'new order each epoch': "some epochs give the same order as an earlier one (a seed set inside, or an order drawn once and used again?): each call should draw a new random order.",
-            'no row keeps its place': "a row comes at the same place in every epoch: every row should be able to land anywhere. Shuffle all the rows.",
-            'rows meet different rows': ("the order is not random across the data: each row keeps meeting the same few rows in its batches, epoch after "
-                                         "epoch (an order shifted, rotated or strided, or shuffled only within parts of the data), so with all the 3s "
-                                         "first, batches would keep more 3s or more 7s than the data has. Draw a random order of all the rows, `torch.randperm(len(x))`.")}
-    return next((s for fact, s in says.items() if got[fact] != want[fact]), "the batches are not what they should be.")
 
 # %% ../../nbs/practice/05_learner_runs.ipynb #73bb6898
 class _CountingOptim(BasicOptim):
