@@ -15,7 +15,8 @@
 # the platform's ipywidgets and anywidget in the kernel and their front ends in this project's JupyterLab 4.
 # That run shows all the runner would (every cell runs, none shows an error), so the runner is not run too.
 # Uses FASTAI_HOME (default ~/.fastai) for the data, as the lessons do. Keeps nothing: all in a temp dir, except
-# what LESSONLIB_RUNTIME_BASE names: a folder in which the wheel and a venv holding PyTorch are made once and then
+# what LESSONLIB_RUNTIME_BASE names: a folder in which the wheel and a venv holding PyTorch (hard links to DEV_PY's
+# where it has checks/torch.txt's versions: tools/link_packages.py) are made once and then
 # reused by each later call (.ci/run sets it, so that its three profiles build and install them once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,9 +46,13 @@ if [ "$(cat "$base/source_id" 2>/dev/null)" != "$source_id" ]; then
   cp -r setup.py settings.ini README.md MANIFEST.in LICENSE lessonlib "$base/src/"
   "$PYTHON" -m venv "$base/torch"
   quiet "$base/torch/bin/python" -m pip wheel -q --no-deps -w "$base/dist" "$base/src"
-  quiet "$base/torch/bin/python" -m pip install -q -r checks/torch.txt
+  # PyTorch: hard links to the project's .venv's files where it holds checks/torch.txt's versions (a second
+  # install would write over 5 GB more; that once filled CI's disk), else installed from the requirements
+  "$DEV_PY" tools/link_packages.py -r checks/torch.txt "$base/torch" ||
+    quiet "$base/torch/bin/python" -m pip install -q -r checks/torch.txt
+  "$base/torch/bin/python" -m pip check
   echo "$source_id" > "$base/source_id"
-  echo "-- $(basename "$base"/dist/lessonlib-*.whl) built, and PyTorch installed ($(grep -v '^#' checks/torch.txt | xargs)) in $((SECONDS - t))s"
+  echo "-- $(basename "$base"/dist/lessonlib-*.whl) built, and PyTorch ($(grep -v '^#' checks/torch.txt | xargs)) put in a base venv in $((SECONDS - t))s"
 fi
 wheel=$(ls "$base"/dist/lessonlib-*.whl)
 
