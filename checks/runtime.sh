@@ -47,9 +47,10 @@ if [ "$(cat "$base/source_id" 2>/dev/null)" != "$source_id" ]; then
   "$PYTHON" -m venv "$base/torch"
   quiet "$base/torch/bin/python" -m pip wheel -q --no-deps -w "$base/dist" "$base/src"
   # PyTorch: hard links to the project's .venv's files where it holds checks/torch.txt's versions (a second
-  # install would write over 5 GB more; that once filled CI's disk), else installed from the requirements
-  "$DEV_PY" tools/link_packages.py -r checks/torch.txt "$base/torch" ||
-    quiet "$base/torch/bin/python" -m pip install -q -r checks/torch.txt
+  # install would write over 5 GB more; that once filled CI's disk), else (exit 3) installed from the requirements
+  linked=0; "$DEV_PY" tools/link_packages.py -r checks/torch.txt "$base/torch" || linked=$?
+  if [ "$linked" = 3 ]; then quiet "$base/torch/bin/python" -m pip install -q -r checks/torch.txt
+  elif [ "$linked" != 0 ]; then echo "tools/link_packages.py failed (exit $linked)" >&2; exit 1; fi
   "$base/torch/bin/python" -m pip check
   echo "$source_id" > "$base/source_id"
   echo "-- $(basename "$base"/dist/lessonlib-*.whl) built, and PyTorch ($(grep -v '^#' checks/torch.txt | xargs)) put in a base venv in $((SECONDS - t))s"

@@ -10,12 +10,15 @@ that pip in VENV sees them installed and may replace them (pip replaces files, i
 source environment stays as it is). Compiled `__pycache__` files are left out (they name the source environment's
 paths; VENV compiles its own), and console scripts get VENV's Python in their first line.
 
-Exits 1, linking nothing, when this environment does not hold exactly the versions asked for, or runs another
-Python version than VENV's: the caller then installs them as usual."""
+Exits 3 (NOT_LINKED), linking nothing, when this environment does not hold exactly the versions asked for, or runs
+another Python version than VENV's: the caller then installs them as usual. Any other failure is an error (exit 1):
+VENV may then be half linked, and is not to be used."""
 import argparse, os, re, shutil, subprocess, sys
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from packaging.requirements import Requirement
+
+NOT_LINKED = 3
 
 
 def pinned(path) -> dict:
@@ -72,17 +75,17 @@ def main(argv=None):
     p.add_argument('venv', type=Path, help='the venv to link the packages into')
     a = p.parse_args(argv)
     python = str(a.venv.absolute()/'bin'/'python')
-    ask = f'import sys, sysconfig; print(sys.version_info[:2]); print(sysconfig.get_paths()["purelib"])'
+    ask = 'import sys, sysconfig; print(sys.version_info[:2]); print(sysconfig.get_paths()["purelib"])'
     version, site = subprocess.run([python, '-c', ask], capture_output=True, text=True, check=True).stdout.split('\n')[:2]
     if version != str(sys.version_info[:2]):
-        print(f'not linked: {a.venv} runs Python {version}, this environment {sys.version_info[:2]}'); return 1
+        print(f'not linked: {a.venv} runs Python {version}, this environment {sys.version_info[:2]}'); return NOT_LINKED
     pins = pinned(a.requirements)
     for name, want in pins.items():
         try: have = distribution(name).version
         except PackageNotFoundError: have = None
         if have != want:
             print(f'not linked: {sys.prefix} has {name} {have or "not installed"}, {a.requirements} asks for {want}')
-            return 1
+            return NOT_LINKED
     dists = closure(pins)
     # What VENV came with (pip, setuptools) goes first, as pip would replace it, so that no files of two versions mix
     ask = 'import re; from importlib.metadata import distributions as d; print(*{re.sub(r"[-_.]+", "-", x.name).lower() for x in d()})'
